@@ -1,0 +1,161 @@
+package com.autoshop.customer;
+
+import com.autoshop.platform.data.Cursor;
+import com.autoshop.platform.data.Times;
+import com.autoshop.platform.json.JsonSetup;
+import com.autoshop.platform.json.JsonText;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The customer profile, the audit's worst endpoint (61 queries for 20 appointments), in one statement
+ * whatever the number of appointments: one page of appointments is picked first, then services,
+ * payments and messages are aggregated for that page with set operations (hash joins, no per-row
+ * subplans), and PostgreSQL renders the JSON.
+ */
+@ApplicationScoped
+public class CustomerProfileQuery {
+
+    /** Messages shown per appointment, newest first (as many as the drawer shows). */
+    static final int MESSAGES_PER_APPOINTMENT = 20;
+    static final int OVERDUE_AFTER_DAYS = 180;
+
+    static final String SQL = """
+            WITH customer AS (
+                SELECT customer_json(c) AS doc, c.is_vip FROM customers c WHERE c.id = $1 AND c.deleted_at IS NULL
+            ), history AS (
+                SELECT a.vehicle_id, a.status, a.starts_at, a.paid_cents
+                FROM appointments a
+                WHERE a.customer_id = $1 AND a.deleted_at IS NULL
+            ), per_vehicle AS (
+                SELECT vehicle_id,
+                       count(*) FILTER (WHERE status = 'COMPLETED') AS visits,
+                       max(starts_at) FILTER (WHERE status = 'COMPLETED') AS last_visit,
+                       sum(paid_cents) AS spent
+                FROM history GROUP BY vehicle_id
+            ), candidates AS (
+                SELECT a.id, a.starts_at, appointment_json(a) AS doc
+                FROM appointments a
+                WHERE a.customer_id = $1 AND a.deleted_at IS NULL
+                  AND ($2::uuid IS NULL OR a.vehicle_id = $2)
+                  AND ($3::timestamptz IS NULL OR a.starts_at >= $3)
+                  AND ($4::timestamptz IS NULL OR a.starts_at < $4)
+                  AND ($5::timestamptz IS NULL OR (a.starts_at, a.id) < ($5, $6::uuid))
+                ORDER BY a.starts_at DESC, a.id DESC
+                LIMIT $7 + 1
+            ), page AS (
+                SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $7
+            ), services AS (
+                SELECT s.appointment_id, json_agg(line_item_json(s) ORDER BY s.created_at, s.id) AS items
+                FROM appointment_services s
+                WHERE $8 AND s.appointment_id IN (SELECT id FROM page)
+                GROUP BY s.appointment_id
+            ), pays AS (
+                SELECT p.appointment_id, json_agg(payment_json(p) ORDER BY p.created_at, p.id) AS items
+                FROM payments p
+                WHERE $8 AND p.appointment_id IN (SELECT id FROM page)
+                GROUP BY p.appointment_id
+            ), recent_messages AS (
+                SELECT m.appointment_id, m.created_at, m.id, message_json(m) AS doc,
+                       row_number() OVER (PARTITION BY m.appointment_id ORDER BY m.created_at DESC, m.id DESC) AS n
+                FROM messages m
+                WHERE $8 AND m.appointment_id IN (SELECT id FROM page)
+            ), msgs AS (
+                SELECT appointment_id, json_agg(doc ORDER BY created_at DESC, id DESC) AS items
+                FROM recent_messages WHERE n <= $9
+                GROUP BY appointment_id
+            ), last_of_page AS (
+                SELECT starts_at, id FROM page ORDER BY starts_at, id LIMIT 1
+            )
+            SELECT customer.doc::text,
+                   (SELECT coalesce(json_agg(vehicle_json(v)::jsonb || jsonb_build_object(
+                               'visits', coalesce(pv.visits, 0),
+                               'lastVisitAt', iso(pv.last_visit),
+                               'totalSpentCents', coalesce(pv.spent, 0))
+                           ORDER BY v.is_primary DESC, v.created_at, v.id), '[]')::text
+                    FROM vehicles v LEFT JOIN per_vehicle pv ON pv.vehicle_id = v.id
+                    WHERE v.customer_id = $1 AND v.deleted_at IS NULL),
+                   (SELECT coalesce(json_agg(CASE WHEN $8
+                               THEN p.doc::jsonb || jsonb_build_object(
+                                   'services', coalesce(s.items, '[]'),
+                                   'payments', coalesce(y.items, '[]'),
+                                   'messages', coalesce(m.items, '[]'))
+                               ELSE p.doc::jsonb END
+                           ORDER BY p.starts_at DESC, p.id DESC), '[]')::text
+                    FROM page p
+                    LEFT JOIN services s ON s.appointment_id = p.id
+                    LEFT JOIN pays y ON y.appointment_id = p.id
+                    LEFT JOIN msgs m ON m.appointment_id = p.id),
+                   (SELECT count(*) FROM candidates) > $7,
+                   (SELECT starts_at FROM last_of_page),
+                   (SELECT id FROM last_of_page),
+                   (SELECT coalesce(sum(paid_cents), 0) FROM history),
+                   (SELECT count(*) FILTER (WHERE status = 'COMPLETED') FROM history),
+                   (SELECT max(starts_at) FILTER (WHERE status = 'COMPLETED') FROM history),
+                   customer.is_vip
+            FROM customer""";
+
+    private final Pool pool;
+
+    public CustomerProfileQuery(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Which appointments the profile shows, and whether each carries its services, payments and messages. */
+    public record Filter(UUID vehicleId, Instant from, Instant to, int limit, String cursor, boolean details) {
+    }
+
+    /** The profile as JSON text, or null when there is no such live customer. */
+    public Uni<String> load(UUID customerId, Filter filter, LocalDate today, ZoneId zone) {
+        List<String> after = Cursor.decode(filter.cursor(), 2);
+        Tuple params = Tuple.tuple()
+                .addUUID(customerId)
+                .addUUID(filter.vehicleId())
+                .addOffsetDateTime(Times.utc(filter.from()))
+                .addOffsetDateTime(Times.utc(filter.to()))
+                .addOffsetDateTime(after.isEmpty() ? null : Times.utc(Cursor.instant(after.get(0))))
+                .addUUID(after.isEmpty() ? null : Cursor.uuid(after.get(1)))
+                .addInteger(filter.limit())
+                .addBoolean(filter.details())
+                .addInteger(MESSAGES_PER_APPOINTMENT);
+        return pool.preparedQuery(SQL).execute(params).map(rows -> render(rows, today, zone));
+    }
+
+    private static String render(RowSet<Row> rows, LocalDate today, ZoneId zone) {
+        if (rows.size() == 0) {
+            return null;
+        }
+        Row row = rows.iterator().next();
+        String nextCursor = row.getBoolean(3)
+                ? Cursor.encode(Times.instant(row.getOffsetDateTime(4)).toString(), row.getUUID(5).toString())
+                : null;
+        Instant lastVisit = Times.instant(row.getOffsetDateTime(8));
+        boolean overdue = lastVisit != null
+                && lastVisit.atZone(zone).toLocalDate().isBefore(today.minusDays(OVERDUE_AFTER_DAYS));
+        String stats = JsonText.object()
+                .number("lifetimeSpendCents", row.getLong(6))
+                .number("visits", row.getLong(7))
+                .string("lastVisitAt", lastVisit == null ? null : JsonSetup.INSTANT_FORMAT.format(lastVisit))
+                .bool("isVip", row.getBoolean(9))
+                .bool("overdueForService", overdue)
+                .build();
+        return JsonText.object()
+                .raw("customer", row.getString(0))
+                .raw("vehicles", row.getString(1))
+                .raw("appointments", JsonText.object()
+                        .raw("items", row.getString(2))
+                        .string("nextCursor", nextCursor)
+                        .build())
+                .raw("stats", stats)
+                .build();
+    }
+}

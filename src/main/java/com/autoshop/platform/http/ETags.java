@@ -1,0 +1,73 @@
+package com.autoshop.platform.http;
+
+import com.autoshop.platform.problem.ApiProblem;
+import com.autoshop.platform.problem.ErrorCode;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Conditional requests. A resource's ETag is its {@code version} (strong, usable with If-Match);
+ * a document assembled from several rows gets a weak ETag from its bytes (for If-None-Match only).
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String ofVersion(long version) {
+        return "\"" + version + "\"";
+    }
+
+    public static String weakOf(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 200 with the body and its ETag, or 304 when the client's If-None-Match already names it. */
+    public static Response conditional(String ifNoneMatch, String etag, Object body, String mediaType) {
+        if (ifNoneMatch != null && noneMatchHits(ifNoneMatch, etag)) {
+            return Response.notModified(EntityTag.valueOf(etag)).header("ETag", etag).build();
+        }
+        return Response.ok(body, mediaType).header("ETag", etag).build();
+    }
+
+    /** Refuses (412) a write whose If-Match names another version; no header means no precondition. */
+    public static void requireMatch(String ifMatch, long version) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String current = ofVersion(version);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(current)) {
+                return;
+            }
+        }
+        throw new ApiProblem(ErrorCode.PRECONDITION_FAILED,
+                "If-Match does not name the current version " + current + "; reload and retry");
+    }
+
+    /** Weak comparison (RFC 9110 13.1.2): W/"x" and "x" match. */
+    static boolean noneMatchHits(String ifNoneMatch, String etag) {
+        String opaque = opaque(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || opaque(tag).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+}

@@ -1,0 +1,81 @@
+package com.autoshop.platform.json;
+
+/**
+ * Assembles a JSON object from fragments that PostgreSQL already rendered as JSON text, so a read
+ * model goes from the database to the client without being parsed and serialised again.
+ */
+public final class JsonText {
+
+    private final StringBuilder out = new StringBuilder(256).append('{');
+    private boolean first = true;
+
+    public static JsonText object() {
+        return new JsonText();
+    }
+
+    /** Adds a member whose value is JSON text from the database (null becomes JSON null). */
+    public JsonText raw(String name, String json) {
+        return member(name).append(json == null ? "null" : json);
+    }
+
+    public JsonText string(String name, String value) {
+        member(name);
+        if (value == null) {
+            out.append("null");
+        } else {
+            quote(value);
+        }
+        return this;
+    }
+
+    public JsonText number(String name, long value) {
+        return member(name).append(Long.toString(value));
+    }
+
+    public JsonText bool(String name, boolean value) {
+        return member(name).append(Boolean.toString(value));
+    }
+
+    /** Renders a page of items that are JSON text already: {"items": [...], "nextCursor": ...}. */
+    public static String page(java.util.List<String> items, String nextCursor) {
+        return object().raw("items", "[" + String.join(",", items) + "]").string("nextCursor", nextCursor).build();
+    }
+
+    public String build() {
+        return out.append('}').toString();
+    }
+
+    private JsonText append(String text) {
+        out.append(text);
+        return this;
+    }
+
+    private JsonText member(String name) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        quote(name);
+        out.append(':');
+        return this;
+    }
+
+    private void quote(String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,65 @@
+package com.autoshop.platform.problem;
+
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import io.vertx.pgclient.PgException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads PostgreSQL failures (wrapped by Hibernate or not) and turns the ones a client caused into problems. */
+public final class DatabaseErrors {
+
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String EXCLUSION_VIOLATION = "23P01";
+    public static final String CHECK_VIOLATION = "23514";
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final Duration RETRY_SOON = Duration.ofSeconds(1);
+
+    private DatabaseErrors() {
+    }
+
+    /** The PostgreSQL error somewhere in the cause chain. */
+    public static Optional<PgException> pgError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                return Optional.of(pg);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the failure is the violation of the named constraint (or unique index). */
+    public static boolean violated(Throwable failure, String constraint) {
+        return pgError(failure).map(pg -> constraint.equals(pg.getConstraint())).orElse(false);
+    }
+
+    public static boolean isPoolSaturated(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectionPoolTooBusyException || t instanceof NoStackTraceTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The generic answer for a failure the services did not translate themselves. */
+    public static Optional<ApiProblem> translate(Throwable failure) {
+        if (isPoolSaturated(failure)) {
+            return Optional.of(new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is at capacity; retry shortly", List.of(), Map.of(), RETRY_SOON));
+        }
+        return pgError(failure).flatMap(pg -> switch (pg.getSqlState()) {
+            case UNIQUE_VIOLATION, EXCLUSION_VIOLATION -> Optional.of(ApiProblem.conflict(
+                    "The change conflicts with an existing record"));
+            case FOREIGN_KEY_VIOLATION -> Optional.of(ApiProblem.conflict(
+                    "The change refers to a record that does not exist or is still referenced"));
+            case CHECK_VIOLATION -> Optional.of(new ApiProblem(ErrorCode.VALIDATION_FAILED,
+                    "A value is out of its allowed range"));
+            case "40001", "40P01", "55P03" -> Optional.of(new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE,
+                    "A concurrent change got in the way; retry", List.of(), Map.of(), RETRY_SOON));
+            default -> Optional.empty();
+        });
+    }
+}
