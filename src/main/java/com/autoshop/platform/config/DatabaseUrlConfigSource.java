@@ -24,7 +24,7 @@ public class DatabaseUrlConfigSource implements ConfigSource {
         this(System.getenv());
     }
 
-    DatabaseUrlConfigSource(Map<String, String> env) {
+    public DatabaseUrlConfigSource(Map<String, String> env) {
         this.properties = toProperties(env.get("DATABASE_URL"), env.get("DATABASE_DIRECT_URL"));
     }
 
@@ -45,6 +45,11 @@ public class DatabaseUrlConfigSource implements ConfigSource {
             properties.put("quarkus.datasource.password", pooled.password());
         }
         return properties;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.copyOf(properties);
     }
 
     @Override

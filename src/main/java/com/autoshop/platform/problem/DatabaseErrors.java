@@ -3,6 +3,8 @@ package com.autoshop.platform.problem;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +22,24 @@ public final class DatabaseErrors {
     private DatabaseErrors() {
     }
 
-    /** The PostgreSQL error somewhere in the cause chain. */
-    public static Optional<PgException> pgError(Throwable failure) {
+    /** What PostgreSQL said: its SQLSTATE and, for an integrity violation, the constraint's name. */
+    public record DbError(String sqlState, String constraint) {
+    }
+
+    /**
+     * The PostgreSQL error in the cause chain, straight from the reactive client or as Hibernate
+     * Reactive reports it (a JDBCException carrying the SQLSTATE and constraint name).
+     */
+    public static Optional<DbError> dbError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PgException pg) {
-                return Optional.of(pg);
+                return Optional.of(new DbError(pg.getSqlState(), pg.getConstraint()));
+            }
+            if (t instanceof ConstraintViolationException violation && violation.getSQLState() != null) {
+                return Optional.of(new DbError(violation.getSQLState(), violation.getConstraintName()));
+            }
+            if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
+                return Optional.of(new DbError(jdbc.getSQLState(), null));
             }
         }
         return Optional.empty();
@@ -32,7 +47,7 @@ public final class DatabaseErrors {
 
     /** Whether the failure is the violation of the named constraint (or unique index). */
     public static boolean violated(Throwable failure, String constraint) {
-        return pgError(failure).map(pg -> constraint.equals(pg.getConstraint())).orElse(false);
+        return dbError(failure).map(error -> constraint.equals(error.constraint())).orElse(false);
     }
 
     public static boolean isPoolSaturated(Throwable failure) {
@@ -50,7 +65,7 @@ public final class DatabaseErrors {
             return Optional.of(new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE,
                     "The service is at capacity; retry shortly", List.of(), Map.of(), RETRY_SOON));
         }
-        return pgError(failure).flatMap(pg -> switch (pg.getSqlState()) {
+        return dbError(failure).flatMap(error -> switch (error.sqlState()) {
             case UNIQUE_VIOLATION, EXCLUSION_VIOLATION -> Optional.of(ApiProblem.conflict(
                     "The change conflicts with an existing record"));
             case FOREIGN_KEY_VIOLATION -> Optional.of(ApiProblem.conflict(

@@ -1,0 +1,113 @@
+package com.autoshop.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.autoshop.support.Fixtures;
+import com.autoshop.support.Sql;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What PostgreSQL really does for the audit's read paths (EXPLAIN ANALYZE): the profile's details are
+ * gathered with joins over the page of appointments, never a subplan run once per appointment, and the
+ * search box uses an index at 100,000 customers.
+ */
+@QuarkusTest
+class QueryPlanTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void profileDetailsAreSetOperationsNotLoopsPerAppointment() throws Exception {
+        UUID customer = Fixtures.customer(Fixtures.unique("Plan"));
+        UUID vehicle = Fixtures.vehicle(customer);
+        Fixtures.history(customer, vehicle, 200);
+        Sql.update("ANALYZE");
+
+        JsonNode plan = explain(CustomerProfileQuery.SQL,
+                "'%s', NULL, NULL, NULL, NULL, NULL, 100, true, 20".formatted(customer), connection -> { });
+
+        List<String> problems = new ArrayList<>();
+        walk(plan, node -> {
+            long loops = node.path("Actual Loops").asLong();
+            if ("SubPlan".equals(node.path("Parent Relationship").asText()) && loops > 1) {
+                problems.add("subplan executed " + loops + " times: " + node.path("Node Type").asText() + " "
+                        + node.path("Relation Name").asText(""));
+            }
+        });
+        assertThat(problems).as("per-row loops in the profile plan").isEmpty();
+        assertThat(plan.path("Actual Rows").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void searchUsesAnIndexAtOneHundredThousandCustomers() throws Exception {
+        try (Connection connection = Sql.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("""
+                        INSERT INTO customers (id, name, email, phone)
+                        SELECT gen_random_uuid(), 'Load Customer ' || g, 'load' || g || '@example.com', '+1555' || lpad(g::text, 7, '0')
+                        FROM generate_series(1, 100000) g""");
+                statement.execute("""
+                        INSERT INTO vehicles (id, customer_id, license_plate)
+                        SELECT gen_random_uuid(), id, 'LP' || upper(substr(md5(id::text), 1, 10)) FROM customers WHERE email LIKE 'load%'""");
+                statement.execute("ANALYZE customers");
+                statement.execute("ANALYZE vehicles");
+            }
+            for (String[] search : new String[][] {
+                    { CustomerSearchQuery.TRIGRAM_SQL, "NULL, NULL, 51, '%customer 4242%', '%customer 4242%'" },
+                    { CustomerSearchQuery.TRIGRAM_SQL, "NULL, NULL, 51, '%load4242@%', '%load4242@%'" },
+                    { CustomerSearchQuery.TRIGRAM_SQL, "NULL, NULL, 51, '%5550004242%', '%5550004242%'" },
+                    { CustomerSearchQuery.TRIGRAM_SQL, "NULL, NULL, 51, '%lp1a2b%', '%lp1a2b%'" },
+                    { CustomerSearchQuery.PREFIX_SQL, "NULL, NULL, 51, 'lo%'" },
+                    { CustomerSearchQuery.LIST_SQL, "'load customer 5', '00000000-0000-0000-0000-000000000000', 51" } }) {
+                JsonNode plan = explainIn(connection, search[0], search[1]);
+                List<String> sequential = new ArrayList<>();
+                walk(plan, node -> {
+                    if ("Seq Scan".equals(node.path("Node Type").asText())) {
+                        sequential.add(node.path("Relation Name").asText());
+                    }
+                });
+                assertThat(sequential).as("sequential scans for %s", search[1]).isEmpty();
+            }
+            connection.rollback();
+        }
+    }
+
+    private static JsonNode explain(String sql, String arguments, Consumer<Connection> setup) throws Exception {
+        try (Connection connection = Sql.connect()) {
+            setup.accept(connection);
+            return explainIn(connection, sql, arguments);
+        }
+    }
+
+    private static JsonNode explainIn(Connection connection, String sql, String arguments) throws Exception {
+        String name = "plan_" + Math.abs(System.nanoTime() % 1_000_000);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PREPARE " + name + " AS " + sql);
+            try (ResultSet rows = statement.executeQuery(
+                    "EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE " + name + "(" + arguments + ")")) {
+                rows.next();
+                JsonNode plan = JSON.readTree(rows.getString(1)).get(0).get("Plan");
+                statement.execute("DEALLOCATE " + name);
+                return plan;
+            }
+        }
+    }
+
+    private static void walk(JsonNode node, Consumer<JsonNode> visitor) {
+        visitor.accept(node);
+        for (JsonNode child : node.path("Plans")) {
+            walk(child, visitor);
+        }
+    }
+}
