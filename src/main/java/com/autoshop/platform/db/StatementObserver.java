@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public class StatementObserver implements StatementListener {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern LITERALS = Pattern.compile("'(?:[^']|'')*'|(?<![$\\w])\\d+\\b");
+    private static final Pattern LITERALS = Pattern.compile("'[^']*+(?:''[^']*+)*+'|(?<![$\\w])\\d+\\b");
     private static final int MAX_SHAPE = 160;
 
     private final MeterRegistry registry;

@@ -36,6 +36,17 @@ public final class JsonText {
         return member(name).append(Boolean.toString(value));
     }
 
+    /** Adds one member to a JSON object rendered elsewhere (the text of an object, ending with its closing brace). */
+    public static String withMember(String objectJson, String name, String valueJson) {
+        int end = objectJson.lastIndexOf('}');
+        if (end < 0) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        String body = objectJson.substring(0, end).stripTrailing();
+        String separator = body.endsWith("{") ? "" : ",";
+        return body + separator + new JsonText().member(name).append(valueJson).out.substring(1) + "}";
+    }
+
     /** Renders a page of items that are JSON text already: {"items": [...], "nextCursor": ...}. */
     public static String page(java.util.List<String> items, String nextCursor) {
         return object().raw("items", "[" + String.join(",", items) + "]").string("nextCursor", nextCursor).build();

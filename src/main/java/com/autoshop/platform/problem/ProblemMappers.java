@@ -14,7 +14,6 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -129,21 +128,20 @@ public class ProblemMappers {
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    && names.isEmpty() && isBodyParameter(node)) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER && field.isEmpty() && isBodyParameter(node)) {
                 continue;
             }
-            String name = node.getName();
-            if (node.getIndex() != null) {
-                name = (name == null ? "" : name) + "[" + node.getIndex() + "]";
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
             }
-            if (name != null) {
-                names.add(name);
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     /** Path nodes name the Java parameter ("body") before the JSON field: drop it for bodies, keep it for query parameters. */

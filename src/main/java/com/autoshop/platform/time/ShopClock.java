@@ -31,6 +31,11 @@ public class ShopClock {
         return LocalDate.now(clock);
     }
 
+    /** The shop day an instant falls on. */
+    public LocalDate dayOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
     /** The first instant of the given shop day. */
     public Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone).toInstant();
