@@ -1,0 +1,40 @@
+package com.autoshop.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.Map;
+
+/**
+ * Accounts to log in with (made through the API, or arranged in SQL with a known password hash), and
+ * logins sent from a chosen client address.
+ */
+public final class Accounts {
+
+    public static final String PASSWORD = "Brake-pads-2026";
+    /** The test profile's bootstrap Owner password: the password of the accounts {@link #staffAccount} makes. */
+    public static final String OWNER_PASSWORD = "Test-owner-2026";
+
+    private Accounts() {
+    }
+
+    /**
+     * An active staff account arranged in SQL, sharing the bootstrap Owner's password hash (so that it
+     * logs in with {@link #OWNER_PASSWORD}); its email.
+     */
+    public static String staffAccount(String role) {
+        String email = Fixtures.unique("staff").toLowerCase() + "@shop.test";
+        Sql.update("""
+                INSERT INTO users (id, email, name, role, password_hash)
+                SELECT gen_random_uuid(), ?, 'Staff Fixture', ?, password_hash FROM users WHERE email = 'owner@test.local'""",
+                email, role);
+        return email;
+    }
+
+    /** A login sent as if the ingress forwarded it from {@code address}. */
+    public static Response login(String path, String address, String email, String password) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password)).post(path);
+    }
+}
