@@ -19,6 +19,14 @@ public final class Accounts {
     private Accounts() {
     }
 
+    /** An Owner creates a staff account with {@link #PASSWORD} and a unique email. */
+    public static Response createStaff(String role, String name) {
+        String email = Fixtures.unique("staff").toLowerCase() + "@shop.test";
+        return given().header("Authorization", Tokens.bearer(Tokens.staff("Owner"))).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "name", name, "role", role, "password", PASSWORD))
+                .post("/api/admin/users");
+    }
+
     /**
      * An active staff account arranged in SQL, sharing the bootstrap Owner's password hash (so that it
      * logs in with {@link #OWNER_PASSWORD}); its email.
@@ -36,5 +44,9 @@ public final class Accounts {
     public static Response login(String path, String address, String email, String password) {
         return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password)).post(path);
+    }
+
+    public static Response staffLogin(String email, String password) {
+        return login("/api/auth/login", Fixtures.address(), email, password);
     }
 }
