@@ -40,6 +40,17 @@ public final class Accounts {
         return email;
     }
 
+    /** A customer signs up with {@link #PASSWORD}. */
+    public static Response registerCustomer(String name, String email) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", email, "password", PASSWORD))
+                .post("/api/customers/register");
+    }
+
+    public static String uniqueEmail(String prefix) {
+        return Fixtures.unique(prefix).toLowerCase() + "@mail.test";
+    }
+
     /** A login sent as if the ingress forwarded it from {@code address}. */
     public static Response login(String path, String address, String email, String password) {
         return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
@@ -48,5 +59,9 @@ public final class Accounts {
 
     public static Response staffLogin(String email, String password) {
         return login("/api/auth/login", Fixtures.address(), email, password);
+    }
+
+    public static Response customerLogin(String email, String password) {
+        return login("/api/customers/login", Fixtures.address(), email, password);
     }
 }
