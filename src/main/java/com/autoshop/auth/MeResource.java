@@ -1,13 +1,13 @@
 package com.autoshop.auth;
 
+import com.autoshop.platform.problem.ApiProblem;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/me")
@@ -15,21 +15,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Authentication")
 public class MeResource {
 
-    private final JsonWebToken token;
+    private final MeQuery query;
+    private final CurrentActor actor;
 
-    public MeResource(JsonWebToken token) {
-        this.token = token;
+    public MeResource(MeQuery query, CurrentActor actor) {
+        this.query = query;
+        this.actor = actor;
     }
 
-    public record Me(UUID id, String email, String name, String role) {
-    }
-
-    /** Who the token belongs to. */
+    /** The caller's account: id, email, name and role (staff), or the customer's id, email and name. */
     @GET
     @Authenticated
-    @NonBlocking
-    public Me me() {
-        String role = token.getGroups().stream().findFirst().orElse(null);
-        return new Me(UUID.fromString(token.getSubject()), token.getName(), token.getClaim("name"), role);
+    public Uni<MeQuery.Me> me() {
+        return query.load(UUID.fromString(actor.subject()), actor.isCustomer())
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("Account"));
     }
 }

@@ -1,5 +1,6 @@
 package com.autoshop.auth;
 
+import com.autoshop.auth.dto.LoginAnswer;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,5 +29,11 @@ public class TokenIssuer {
                 .expiresIn(lifespan)
                 .sign();
         return new Token(token, lifespan.toSeconds());
+    }
+
+    /** The answer to a successful login or registration: a token and who it is for. */
+    public LoginAnswer login(UUID subject, String email, String name, String role) {
+        Token token = issue(subject, email, name, role);
+        return new LoginAnswer(token.accessToken(), "Bearer", token.expiresIn(), new LoginAnswer.Who(subject, name, role));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fixtures {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final String VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
 
     private Fixtures() {
@@ -29,6 +30,15 @@ public final class Fixtures {
             vin.append(VIN_CHARS.charAt(ThreadLocalRandom.current().nextInt(VIN_CHARS.length())));
         }
         return vin.toString();
+    }
+
+    /**
+     * A client address unique to the run, from the benchmarking range 198.18.0.0/15 (RFC 2544), to send
+     * as X-Forwarded-For so that login attempts of one test never count against another's address.
+     */
+    public static String address() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.18." + (n / 250) + "." + (n % 250 + 1);
     }
 
     public static String plate() {
