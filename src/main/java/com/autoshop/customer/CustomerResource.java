@@ -1,5 +1,6 @@
 package com.autoshop.customer;
 
+import com.autoshop.auth.AccountStatus;
 import com.autoshop.auth.CurrentActor;
 import com.autoshop.auth.Roles;
 import com.autoshop.customer.dto.CustomerInput;
@@ -46,14 +47,16 @@ public class CustomerResource {
     private final CustomerProfileQuery profile;
     private final CurrentActor actor;
     private final ShopClock clock;
+    private final AccountStatus accounts;
 
     public CustomerResource(CustomerService service, CustomerSearchQuery search, CustomerProfileQuery profile,
-            CurrentActor actor, ShopClock clock) {
+            CurrentActor actor, ShopClock clock, AccountStatus accounts) {
         this.service = service;
         this.search = search;
         this.profile = profile;
         this.actor = actor;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     /** Search by name, email, phone or plate; ordered by name. */
@@ -112,11 +115,14 @@ public class CustomerResource {
         return service.update(id, patch, ifMatch, actor.name()).map(CustomerResource::withETag);
     }
 
+    /** Soft delete; a customer's own login stops working at once on this instance, within 30 s on the others. */
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR })
     public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return service.delete(id, ifMatch, actor.name()).map(ignored -> Response.noContent().build());
+        return service.delete(id, ifMatch, actor.name())
+                .call(() -> accounts.forget(AccountStatus.Account.customer(id)))
+                .map(ignored -> Response.noContent().build());
     }
 
     private static Response withETag(CustomerView view) {

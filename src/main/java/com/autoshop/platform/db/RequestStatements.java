@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RequestStatements {
 
     private static final String KEY = "autoshop.request-statements";
+    /** The context local Quarkus REST and Micrometer use for the matched path template. */
+    public static final String PATH_TEMPLATE = "UrlPathTemplate";
 
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
-    private volatile String route = "unmatched";
 
     /** Starts counting for the request running on the current duplicated context. */
     public static RequestStatements begin() {
@@ -48,11 +49,8 @@ public final class RequestStatements {
         return nanos.get() / 1_000_000.0;
     }
 
+    /** The route template of the request (set by Quarkus REST once a resource method matched). */
     public String route() {
-        return route;
-    }
-
-    public void route(String template) {
-        this.route = template;
+        return ContextLocals.<Object>get(PATH_TEMPLATE).map(Object::toString).orElse("unmatched");
     }
 }

@@ -23,8 +23,6 @@ public class RequestTelemetry {
 
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    /** A context local set by Quarkus REST once a resource method matched; Micrometer uses the same. */
-    private static final String PATH_TEMPLATE = "UrlPathTemplate";
 
     private final MeterRegistry registry;
 
@@ -42,7 +40,6 @@ public class RequestTelemetry {
         MDC.put("requestId", requestId);
         RequestStatements statements = RequestStatements.begin();
         rc.addHeadersEndHandler(v -> {
-            statements.route(route(rc));
             rc.response().putHeader(REQUEST_ID, requestId);
             rc.response().putHeader("Server-Timing", String.format(Locale.ROOT,
                     "db;dur=%.2f;desc=\"%d statements\"", statements.millis(), statements.count()));
@@ -50,14 +47,14 @@ public class RequestTelemetry {
         rc.addEndHandler(v -> DistributionSummary.builder("http.server.sql.statements")
                 .description("SQL statements sent per HTTP request")
                 .tag("method", rc.request().method().name())
-                .tag("uri", statements.route())
+                .tag("uri", route(rc))
                 .register(registry)
                 .record(statements.count()));
         rc.next();
     }
 
     static String route(RoutingContext rc) {
-        Object template = ((HttpServerRequestInternal) rc.request()).context().getLocal(PATH_TEMPLATE);
+        Object template = ((HttpServerRequestInternal) rc.request()).context().getLocal(RequestStatements.PATH_TEMPLATE);
         if (template != null) {
             return template.toString();
         }

@@ -3,6 +3,8 @@ package com.autoshop.platform.problem;
 import com.autoshop.platform.http.RequestTelemetry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -23,6 +25,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every failure of a REST resource leaves here as problem+json; nothing internal reaches the client. */
 public class ProblemMappers {
+
+    private final Counter poolRejections;
+
+    public ProblemMappers(MeterRegistry registry) {
+        this.poolRejections = Counter.builder("db.pool.rejected")
+                .description("Requests answered 503 because the connection pool's wait queue was full or the wait timed out")
+                .register(registry);
+    }
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, RoutingContext rc) {
@@ -114,6 +124,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable failure, RoutingContext rc) {
+        if (DatabaseErrors.isPoolSaturated(failure)) {
+            poolRejections.increment();
+        }
         var translated = DatabaseErrors.translate(failure);
         if (translated.isPresent()) {
             return apiProblem(translated.get(), rc);

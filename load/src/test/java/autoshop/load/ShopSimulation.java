@@ -1,0 +1,152 @@
+package autoshop.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.forAll;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shop's day at scale, as an open workload: users arrive at a fixed rate whatever the response
+ * times (no coordinated omission), each sending one request of the realistic mix below. The arrival
+ * rate steps through {@code -Dsteps=200,500,1000} requests/s, {@code -Dstep.seconds} each. 409 answers
+ * of the writes (a stale version or an already settled balance) are deliberate and count as OK.
+ *
+ * <pre>
+ * ../mvnw -f load/pom.xml gatling:test -Dbase.url=http://localhost:8080 \
+ *     -Ddb.url=jdbc:postgresql://127.0.0.1:5432/autoshop_load -Dsteps=200,500,1000 -Dstep.seconds=60
+ * </pre>
+ */
+public class ShopSimulation extends Simulation {
+
+    static final String BASE = System.getProperty("base.url", "http://localhost:8080");
+    static final List<Integer> STEPS = Arrays.stream(System.getProperty("steps", "200,500,1000").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
+    static final int STEP_SECONDS = Integer.getInteger("step.seconds", 60);
+    static final int P95_MS = Integer.getInteger("assert.p95", 100);
+    static final int P99_MS = Integer.getInteger("assert.p99", 250);
+
+    final Samples samples = new Samples(System.getProperty("db.url", "jdbc:postgresql://127.0.0.1:5432/autoshop_load"),
+            System.getProperty("db.user", "postgres"), System.getProperty("db.password", ""));
+    final String token = login(System.getProperty("login.email", "owner@load.local"),
+            System.getProperty("login.password", "Load-owner-2026"));
+
+    final HttpProtocolBuilder protocol = http.baseUrl(BASE)
+            .header("Authorization", "Bearer " + token)
+            .acceptHeader("application/json")
+            .acceptEncodingHeader("gzip")
+            .shareConnections();
+
+    ChainBuilder profile = feed(Samples.randomly(samples.customers)).exec(http("profile")
+            .get("/api/admin/customers/#{customerId}?include=appointmentDetails").check(status().is(200)));
+
+    ChainBuilder history = feed(Samples.randomly(samples.customers)).exec(http("history")
+            .get("/api/customers/#{customerId}/history").check(status().is(200)));
+
+    ChainBuilder list = exec(session -> session.set("day", randomDay()))
+            .exec(http("appointment list").get("/api/admin/appointments?from=#{day}T00:00:00Z&to=#{day}T23:59:59Z&limit=50")
+                    .check(status().is(200)));
+
+    ChainBuilder drawer = feed(Samples.randomly(samples.appointments)).exec(http("drawer")
+            .get("/api/appointments/#{appointmentId}").check(status().is(200)));
+
+    ChainBuilder board = exec(session -> session.set("day", randomDay()))
+            .exec(http("board").get("/api/admin/appointments/board?from=#{day}T00:00:00Z&to=#{day}T23:59:59Z")
+                    .check(status().is(200)));
+
+    ChainBuilder search = feed(Samples.randomly(samples.names)).exec(http("search")
+            .get("/api/admin/customers?q=#{term}&limit=20").check(status().is(200)));
+
+    ChainBuilder ownership = feed(Samples.randomly(samples.vehicles)).exec(session -> session.set("others",
+            "\"" + UUID.randomUUID() + "\", \"" + UUID.randomUUID() + "\""))
+            .exec(http("ownership check").post("/api/admin/vehicles/ownership")
+                    .body(StringBody("{\"customerId\": \"#{customerId}\", \"vehicleIds\": [\"#{vehicleId}\", #{others}]}"))
+                    .asJson().check(status().is(200)));
+
+    /** A drag and drop within the SCHEDULED column, with the version the drawer just gave. */
+    ChainBuilder move = feed(Samples.randomly(samples.movable))
+            .exec(http("move: read version").get("/api/appointments/#{appointmentId}")
+                    .check(status().is(200), jsonPath("$.appointment.version").saveAs("version")))
+            .exec(session -> session.set("position", ThreadLocalRandom.current().nextInt(3)))
+            .exec(http("move").patch("/api/admin/appointments/#{appointmentId}/move")
+                    .body(StringBody("{\"status\": \"SCHEDULED\", \"position\": #{position}, \"version\": #{version}}"))
+                    .asJson().check(status().in(200, 409)));
+
+    ChainBuilder payment = feed(Samples.randomly(samples.payable))
+            .exec(session -> session.set("key", UUID.randomUUID().toString()))
+            .exec(http("payment").post("/api/appointments/#{appointmentId}/payments")
+                    .header("Idempotency-Key", "#{key}")
+                    .body(StringBody("{\"amountCents\": 1, \"method\": \"card\", \"note\": \"load test\"}"))
+                    .asJson().check(status().in(201, 409)));
+
+    ScenarioBuilder shop = scenario("shop").exec(randomSwitch().on(
+            percent(15).then(profile),
+            percent(10).then(history),
+            percent(15).then(list),
+            percent(20).then(drawer),
+            percent(10).then(board),
+            percent(10).then(search),
+            percent(5).then(ownership),
+            percent(10).then(move),
+            percent(5).then(payment)));
+
+    {
+        List<OpenInjectionStep> injection = new ArrayList<>();
+        for (int rate : STEPS) {
+            injection.add(constantUsersPerSec(rate).during(Duration.ofSeconds(STEP_SECONDS)));
+        }
+        setUp(shop.injectOpen(injection)).protocols(protocol).assertions(
+                global().responseTime().percentile(95.0).lt(P95_MS),
+                global().responseTime().percentile(99.0).lt(P99_MS),
+                forAll().failedRequests().count().is(0L));
+    }
+
+    static String randomDay() {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(ThreadLocalRandom.current().nextInt(-30, 31)).toString();
+    }
+
+    static String login(String email, String password) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("login as " + email + " failed: " + response.statusCode() + " " + response.body());
+            }
+            return token.group(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
