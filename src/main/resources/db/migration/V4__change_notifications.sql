@@ -7,7 +7,21 @@ CREATE FUNCTION announce_appointment_changes() RETURNS trigger LANGUAGE plpgsql 
 DECLARE
     changed json;
     payload text;
+    touched bigint;
 BEGIN
+    IF TG_OP = 'DELETE' THEN
+        SELECT count(*) INTO touched FROM old_rows;
+    ELSE
+        SELECT count(*) INTO touched FROM new_rows;
+    END IF;
+    IF touched = 0 THEN
+        RETURN NULL;
+    END IF;
+    -- a bulk statement (an import, a migration) would not fit a payload anyway: say so, list nothing
+    IF touched > 50 THEN
+        PERFORM pg_notify('autoshop_events', json_build_object('kind', 'appointments', 'op', TG_OP, 'truncated', true)::text);
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'DELETE' THEN
         SELECT json_agg(json_build_object('id', o.id, 'removed', true)) INTO changed FROM old_rows o;
     ELSIF TG_OP = 'INSERT' THEN
@@ -19,9 +33,6 @@ BEGIN
                    'version', n.version, 'previousStatus', o.status, 'previousPosition', o.position,
                    'removed', n.deleted_at IS NOT NULL AND o.deleted_at IS NULL))
           INTO changed FROM new_rows n JOIN old_rows o ON o.id = n.id;
-    END IF;
-    IF changed IS NULL THEN
-        RETURN NULL;
     END IF;
     payload := json_build_object('kind', 'appointments', 'op', TG_OP, 'rows', changed)::text;
     IF octet_length(payload) > 7900 THEN

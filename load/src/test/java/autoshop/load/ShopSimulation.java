@@ -56,8 +56,8 @@ public class ShopSimulation extends Simulation {
 
     final Samples samples = new Samples(System.getProperty("db.url", "jdbc:postgresql://127.0.0.1:5432/autoshop_load"),
             System.getProperty("db.user", "postgres"), System.getProperty("db.password", ""));
-    final String token = login(System.getProperty("login.email", "owner@load.local"),
-            System.getProperty("login.password", "Load-owner-2026"));
+    final String token = login(System.getProperty("login.email", "advisor@load.autoshop"),
+            System.getProperty("login.password", "advisor-load-2026"));
 
     final HttpProtocolBuilder protocol = http.baseUrl(BASE)
             .header("Authorization", "Bearer " + token)
