@@ -1,5 +1,6 @@
 package com.autoshop.appointment;
 
+import com.autoshop.platform.data.Conditions;
 import com.autoshop.platform.data.Cursor;
 import com.autoshop.platform.data.KeysetPage;
 import com.autoshop.platform.data.Page;
@@ -23,8 +24,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AppointmentListQuery {
 
-    private static final String SELECT = """
-            SELECT (appointment_json(a)::jsonb || jsonb_build_object(
+    static final String SELECT = """
+            SELECT json_extend(appointment_json(a), json_build_object(
                         'customerName', c.name, 'vehicleLabel', vehicle_label(v), 'licensePlate', v.license_plate,
                         'technicianInitials', t.initials))::text,
                    a.starts_at, a.id
@@ -32,23 +33,20 @@ public class AppointmentListQuery {
             JOIN customers c ON c.id = a.customer_id
             JOIN vehicles v ON v.id = a.vehicle_id
             LEFT JOIN technicians t ON t.id = a.technician_id
-            WHERE a.deleted_at IS NULL
-              AND ($1::text[] IS NULL OR a.status = ANY($1))
-              AND ($2::timestamptz IS NULL OR a.starts_at >= $2)
-              AND ($3::timestamptz IS NULL OR a.starts_at < $3)
-              AND ($4::uuid IS NULL OR a.technician_id = $4)
-              AND ($5::text IS NULL OR c.search_text LIKE $5 OR lower(a.title) LIKE $5 OR lower(v.license_plate) LIKE $5)
-            """;
+            WHERE a.deleted_at IS NULL""";
 
-    static final String ASCENDING_SQL = SELECT + """
-              AND ($6::timestamptz IS NULL OR (a.starts_at, a.id) > ($6, $7::uuid))
-            ORDER BY a.starts_at, a.id
-            LIMIT $8""";
-
-    static final String DESCENDING_SQL = SELECT + """
-              AND ($6::timestamptz IS NULL OR (a.starts_at, a.id) < ($6, $7::uuid))
-            ORDER BY a.starts_at DESC, a.id DESC
-            LIMIT $8""";
+    static final String BY_STATUS = "a.status = ANY(?::text[])";
+    static final String FROM = "a.starts_at >= ?";
+    static final String TO = "a.starts_at < ?";
+    static final String BY_TECHNICIAN = "a.technician_id = ?";
+    static final String MATCHING = """
+            (a.customer_id IN (SELECT id FROM customers WHERE deleted_at IS NULL AND search_text LIKE ?)
+             OR a.vehicle_id IN (SELECT id FROM vehicles WHERE deleted_at IS NULL AND lower(license_plate) LIKE ?)
+             OR lower(a.title) LIKE ?)""";
+    static final String AFTER = "(a.starts_at, a.id) > (?, ?)";
+    static final String BEFORE = "(a.starts_at, a.id) < (?, ?)";
+    static final String ASCENDING = "\nORDER BY a.starts_at, a.id\nLIMIT ";
+    static final String DESCENDING = "\nORDER BY a.starts_at DESC, a.id DESC\nLIMIT ";
 
     private final Pool pool;
 
@@ -62,19 +60,31 @@ public class AppointmentListQuery {
 
     public Uni<Page<String>> list(Filter filter) {
         List<String> after = Cursor.decode(filter.cursor(), 2);
+        Conditions where = new Conditions(Tuple.tuple());
+        if (!filter.statuses().isEmpty()) {
+            where.and(BY_STATUS, (Object) filter.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (filter.from() != null) {
+            where.and(FROM, Times.utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and(TO, Times.utc(filter.to()));
+        }
+        if (filter.technicianId() != null) {
+            where.and(BY_TECHNICIAN, filter.technicianId());
+        }
         String term = Normalize.text(filter.q());
-        Tuple params = Tuple.tuple()
-                .addArrayOfString(filter.statuses().isEmpty() ? null
-                        : filter.statuses().stream().map(Enum::name).toArray(String[]::new))
-                .addOffsetDateTime(Times.utc(filter.from()))
-                .addOffsetDateTime(Times.utc(filter.to()))
-                .addUUID(filter.technicianId())
-                .addString(term == null ? null : Like.contains(term.toLowerCase(Locale.ROOT)))
-                .addOffsetDateTime(after.isEmpty() ? null : Times.utc(Cursor.instant(after.get(0))))
-                .addUUID(after.isEmpty() ? null : Cursor.uuid(after.get(1)))
-                .addInteger(filter.limit() + 1);
-        String sql = filter.newestFirst() ? DESCENDING_SQL : ASCENDING_SQL;
-        return pool.preparedQuery(sql).execute(params).map(rows -> KeysetPage.of(rows, filter.limit(),
+        if (term != null) {
+            String pattern = Like.contains(term.toLowerCase(Locale.ROOT));
+            where.and(MATCHING, pattern, pattern, pattern);
+        }
+        if (!after.isEmpty()) {
+            where.and(filter.newestFirst() ? BEFORE : AFTER, Times.utc(Cursor.instant(after.get(0))),
+                    Cursor.uuid(after.get(1)));
+        }
+        String limit = where.bind(filter.limit() + 1);
+        String sql = SELECT + where.sql() + (filter.newestFirst() ? DESCENDING : ASCENDING) + limit;
+        return pool.preparedQuery(sql).execute(where.params()).map(rows -> KeysetPage.of(rows, filter.limit(),
                 row -> row.getString(0),
                 row -> new String[] { Times.instant(row.getOffsetDateTime(1)).toString(), row.getUUID(2).toString() }));
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live board of this instance: turns the database's change notifications into board events
@@ -34,6 +35,8 @@ public class BoardEvents {
     private final DatabaseEvents database;
     private final BoardQuery board;
     private final BroadcastProcessor<BoardEvent> hub = BroadcastProcessor.create();
+    /** Connected clients: with none, notifications are not turned into events (no card is read). */
+    private final AtomicInteger clients = new AtomicInteger();
 
     public BoardEvents(DatabaseEvents database, BoardQuery board) {
         this.database = database;
@@ -72,10 +75,15 @@ public class BoardEvents {
         Multi<BoardEvent> heartbeat = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(tick -> new BoardEvent("heartbeat", "{}"));
         return Multi.createBy().merging().streams(hub, heartbeat)
-                .onOverflow().buffer(CLIENT_BUFFER);
+                .onOverflow().buffer(CLIENT_BUFFER)
+                .onSubscription().invoke(clients::incrementAndGet)
+                .onTermination().invoke(clients::decrementAndGet);
     }
 
     private Uni<List<BoardEvent>> toBoardEvents(JsonObject change) {
+        if (clients.get() == 0) {
+            return Uni.createFrom().item(List.of());
+        }
         if (DatabaseEvents.RESYNC.equals(change.getString("kind")) || change.getBoolean("truncated", false)) {
             return Uni.createFrom().item(List.of(RELOAD));
         }

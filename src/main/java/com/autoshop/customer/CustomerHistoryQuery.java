@@ -26,11 +26,11 @@ public class CustomerHistoryQuery {
                 FROM appointments a
                 WHERE a.customer_id = $1 AND a.deleted_at IS NULL
                   AND a.status IN ('COMPLETED', 'NO_SHOW', 'CANCELED')
-                  AND ($2::timestamptz IS NULL OR (a.starts_at, a.id) < ($2, $3::uuid))
+                  AND (a.starts_at, a.id) < ($3, $4)
                 ORDER BY a.starts_at DESC, a.id DESC
-                LIMIT $4 + 1
+                LIMIT $2 + 1
             ), page AS (
-                SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $4
+                SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $2
             ), pays AS (
                 SELECT p.appointment_id, json_agg(payment_json(p) ORDER BY p.created_at, p.id) AS items
                 FROM payments p WHERE p.appointment_id IN (SELECT id FROM page)
@@ -38,15 +38,15 @@ public class CustomerHistoryQuery {
             ), last_of_page AS (
                 SELECT starts_at, id FROM page ORDER BY starts_at, id LIMIT 1
             )
-            SELECT (SELECT coalesce(json_agg(p.doc::jsonb || jsonb_build_object(
+            SELECT (SELECT coalesce(json_agg(json_extend(p.doc, json_build_object(
                                'vehicle', json_build_object('id', v.id, 'label', vehicle_label(v),
                                                             'licensePlate', v.license_plate),
-                               'payments', coalesce(y.items, '[]'))
+                               'payments', coalesce(y.items, '[]')))
                            ORDER BY p.starts_at DESC, p.id DESC), '[]')::text
                     FROM page p
                     JOIN vehicles v ON v.id = p.vehicle_id
                     LEFT JOIN pays y ON y.appointment_id = p.id),
-                   (SELECT count(*) FROM candidates) > $4,
+                   (SELECT count(*) FROM candidates) > $2,
                    (SELECT starts_at FROM last_of_page),
                    (SELECT id FROM last_of_page)
             FROM customer""";
@@ -60,11 +60,10 @@ public class CustomerHistoryQuery {
     /** The page as JSON text, or null when there is no such live customer. */
     public Uni<String> load(UUID customerId, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 2);
-        Tuple params = Tuple.tuple()
-                .addUUID(customerId)
-                .addOffsetDateTime(after.isEmpty() ? null : Times.utc(Cursor.instant(after.get(0))))
-                .addUUID(after.isEmpty() ? null : Cursor.uuid(after.get(1)))
-                .addInteger(limit);
+        // the first page starts after the greatest possible key: one statement shape, one plan, for every page
+        Tuple params = Tuple.of(customerId, limit,
+                after.isEmpty() ? Cursor.NEWEST_TIME : Times.utc(Cursor.instant(after.get(0))),
+                after.isEmpty() ? Cursor.NEWEST_ID : Cursor.uuid(after.get(1)));
         return pool.preparedQuery(SQL).execute(params).map(rows -> {
             if (rows.size() == 0) {
                 return null;

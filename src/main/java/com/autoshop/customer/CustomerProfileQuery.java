@@ -1,5 +1,6 @@
 package com.autoshop.customer;
 
+import com.autoshop.platform.data.Conditions;
 import com.autoshop.platform.data.Cursor;
 import com.autoshop.platform.data.Times;
 import com.autoshop.platform.json.JsonSetup;
@@ -29,7 +30,8 @@ public class CustomerProfileQuery {
     static final int MESSAGES_PER_APPOINTMENT = 20;
     static final int OVERDUE_AFTER_DAYS = 180;
 
-    static final String SQL = """
+    /** $1 customer, $2 page size, $3 with details, $4 messages per appointment; filters follow from $5. */
+    static final String HEAD = """
             WITH customer AS (
                 SELECT customer_json(c) AS doc, c.is_vip FROM customers c WHERE c.id = $1 AND c.deleted_at IS NULL
             ), history AS (
@@ -45,57 +47,61 @@ public class CustomerProfileQuery {
             ), candidates AS (
                 SELECT a.id, a.starts_at, appointment_json(a) AS doc
                 FROM appointments a
-                WHERE a.customer_id = $1 AND a.deleted_at IS NULL
-                  AND ($2::uuid IS NULL OR a.vehicle_id = $2)
-                  AND ($3::timestamptz IS NULL OR a.starts_at >= $3)
-                  AND ($4::timestamptz IS NULL OR a.starts_at < $4)
-                  AND ($5::timestamptz IS NULL OR (a.starts_at, a.id) < ($5, $6::uuid))
+                WHERE a.customer_id = $1 AND a.deleted_at IS NULL""";
+
+    static final String BY_VEHICLE = "a.vehicle_id = ?";
+    static final String FROM = "a.starts_at >= ?";
+    static final String TO = "a.starts_at < ?";
+    static final String BEFORE = "(a.starts_at, a.id) < (?, ?)";
+
+    static final String TAIL = """
+
                 ORDER BY a.starts_at DESC, a.id DESC
-                LIMIT $7 + 1
+                LIMIT $2 + 1
             ), page AS (
-                SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $7
+                SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $2
             ), services AS (
                 SELECT s.appointment_id, json_agg(line_item_json(s) ORDER BY s.created_at, s.id) AS items
                 FROM appointment_services s
-                WHERE $8 AND s.appointment_id IN (SELECT id FROM page)
+                WHERE $3 AND s.appointment_id IN (SELECT id FROM page)
                 GROUP BY s.appointment_id
             ), pays AS (
                 SELECT p.appointment_id, json_agg(payment_json(p) ORDER BY p.created_at, p.id) AS items
                 FROM payments p
-                WHERE $8 AND p.appointment_id IN (SELECT id FROM page)
+                WHERE $3 AND p.appointment_id IN (SELECT id FROM page)
                 GROUP BY p.appointment_id
             ), recent_messages AS (
                 SELECT m.appointment_id, m.created_at, m.id, message_json(m) AS doc,
                        row_number() OVER (PARTITION BY m.appointment_id ORDER BY m.created_at DESC, m.id DESC) AS n
                 FROM messages m
-                WHERE $8 AND m.appointment_id IN (SELECT id FROM page)
+                WHERE $3 AND m.appointment_id IN (SELECT id FROM page)
             ), msgs AS (
                 SELECT appointment_id, json_agg(doc ORDER BY created_at DESC, id DESC) AS items
-                FROM recent_messages WHERE n <= $9
+                FROM recent_messages WHERE n <= $4
                 GROUP BY appointment_id
             ), last_of_page AS (
                 SELECT starts_at, id FROM page ORDER BY starts_at, id LIMIT 1
             )
             SELECT customer.doc::text,
-                   (SELECT coalesce(json_agg(vehicle_json(v)::jsonb || jsonb_build_object(
+                   (SELECT coalesce(json_agg(json_extend(vehicle_json(v), json_build_object(
                                'visits', coalesce(pv.visits, 0),
                                'lastVisitAt', iso(pv.last_visit),
-                               'totalSpentCents', coalesce(pv.spent, 0))
+                               'totalSpentCents', coalesce(pv.spent, 0)))
                            ORDER BY v.is_primary DESC, v.created_at, v.id), '[]')::text
                     FROM vehicles v LEFT JOIN per_vehicle pv ON pv.vehicle_id = v.id
                     WHERE v.customer_id = $1 AND v.deleted_at IS NULL),
-                   (SELECT coalesce(json_agg(CASE WHEN $8
-                               THEN p.doc::jsonb || jsonb_build_object(
+                   (SELECT coalesce(json_agg(CASE WHEN $3
+                               THEN json_extend(p.doc, json_build_object(
                                    'services', coalesce(s.items, '[]'),
                                    'payments', coalesce(y.items, '[]'),
-                                   'messages', coalesce(m.items, '[]'))
-                               ELSE p.doc::jsonb END
+                                   'messages', coalesce(m.items, '[]')))
+                               ELSE p.doc END
                            ORDER BY p.starts_at DESC, p.id DESC), '[]')::text
                     FROM page p
                     LEFT JOIN services s ON s.appointment_id = p.id
                     LEFT JOIN pays y ON y.appointment_id = p.id
                     LEFT JOIN msgs m ON m.appointment_id = p.id),
-                   (SELECT count(*) FROM candidates) > $7,
+                   (SELECT count(*) FROM candidates) > $2,
                    (SELECT starts_at FROM last_of_page),
                    (SELECT id FROM last_of_page),
                    (SELECT coalesce(sum(paid_cents), 0) FROM history),
@@ -103,6 +109,11 @@ public class CustomerProfileQuery {
                    (SELECT max(starts_at) FILTER (WHERE status = 'COMPLETED') FROM history),
                    customer.is_vip
             FROM customer""";
+
+    /** The statement for one combination of filters (tests read plans from it). */
+    static String sql(Conditions filters) {
+        return HEAD + filters.sql() + TAIL;
+    }
 
     private final Pool pool;
 
@@ -117,17 +128,20 @@ public class CustomerProfileQuery {
     /** The profile as JSON text, or null when there is no such live customer. */
     public Uni<String> load(UUID customerId, Filter filter, LocalDate today, ZoneId zone) {
         List<String> after = Cursor.decode(filter.cursor(), 2);
-        Tuple params = Tuple.tuple()
-                .addUUID(customerId)
-                .addUUID(filter.vehicleId())
-                .addOffsetDateTime(Times.utc(filter.from()))
-                .addOffsetDateTime(Times.utc(filter.to()))
-                .addOffsetDateTime(after.isEmpty() ? null : Times.utc(Cursor.instant(after.get(0))))
-                .addUUID(after.isEmpty() ? null : Cursor.uuid(after.get(1)))
-                .addInteger(filter.limit())
-                .addBoolean(filter.details())
-                .addInteger(MESSAGES_PER_APPOINTMENT);
-        return pool.preparedQuery(SQL).execute(params).map(rows -> render(rows, today, zone));
+        Conditions where = new Conditions(Tuple.of(customerId, filter.limit(), filter.details(), MESSAGES_PER_APPOINTMENT));
+        if (filter.vehicleId() != null) {
+            where.and(BY_VEHICLE, filter.vehicleId());
+        }
+        if (filter.from() != null) {
+            where.and(FROM, Times.utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and(TO, Times.utc(filter.to()));
+        }
+        if (!after.isEmpty()) {
+            where.and(BEFORE, Times.utc(Cursor.instant(after.get(0))), Cursor.uuid(after.get(1)));
+        }
+        return pool.preparedQuery(sql(where)).execute(where.params()).map(rows -> render(rows, today, zone));
     }
 
     private static String render(RowSet<Row> rows, LocalDate today, ZoneId zone) {

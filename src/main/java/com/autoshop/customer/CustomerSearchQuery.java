@@ -22,33 +22,40 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CustomerSearchQuery {
 
+    /** Every query pages after ($1, $2) on (lower(name), id) in byte order; the first page starts after ("", 0). */
     static final String LIST_SQL = """
             SELECT customer_json(c)::text, lower(c.name), c.id
             FROM customers c
             WHERE c.deleted_at IS NULL
-              AND ($1::text IS NULL OR (lower(c.name) COLLATE "C", c.id) > ($1, $2::uuid))
+              AND (lower(c.name) COLLATE "C", c.id) > ($1, $2)
             ORDER BY lower(c.name) COLLATE "C", c.id
             LIMIT $3""";
 
+    /** Matches are collected from the trigram indexes first; only the page's customers are rendered. */
     static final String TRIGRAM_SQL = """
             WITH hits AS (
-                SELECT id FROM customers WHERE deleted_at IS NULL AND search_text LIKE $4
+                SELECT c.id, lower(c.name) AS sort_name
+                FROM customers c WHERE c.deleted_at IS NULL AND c.search_text LIKE $4
                 UNION
-                SELECT customer_id FROM vehicles WHERE deleted_at IS NULL AND lower(license_plate) LIKE $5
+                SELECT c.id, lower(c.name)
+                FROM vehicles v JOIN customers c ON c.id = v.customer_id AND c.deleted_at IS NULL
+                WHERE v.deleted_at IS NULL AND lower(v.license_plate) LIKE $5
+            ), page AS (
+                SELECT id, sort_name FROM hits
+                WHERE (sort_name COLLATE "C", id) > ($1, $2)
+                ORDER BY sort_name COLLATE "C", id
+                LIMIT $3
             )
-            SELECT customer_json(c)::text, lower(c.name), c.id
-            FROM customers c JOIN hits h ON h.id = c.id
-            WHERE c.deleted_at IS NULL
-              AND ($1::text IS NULL OR (lower(c.name) COLLATE "C", c.id) > ($1, $2::uuid))
-            ORDER BY lower(c.name) COLLATE "C", c.id
-            LIMIT $3""";
+            SELECT customer_json(c)::text, p.sort_name, c.id
+            FROM page p JOIN customers c ON c.id = p.id
+            ORDER BY p.sort_name COLLATE "C", p.id""";
 
     static final String PREFIX_SQL = """
             SELECT customer_json(c)::text, lower(c.name), c.id
             FROM customers c
             WHERE c.deleted_at IS NULL
-              AND lower(c.name) COLLATE "C" LIKE $4
-              AND ($1::text IS NULL OR (lower(c.name) COLLATE "C", c.id) > ($1, $2::uuid))
+              AND lower(c.name) COLLATE "C" >= $4 AND lower(c.name) COLLATE "C" < $5
+              AND (lower(c.name) COLLATE "C", c.id) > ($1, $2)
             ORDER BY lower(c.name) COLLATE "C", c.id
             LIMIT $3""";
 
@@ -63,8 +70,8 @@ public class CustomerSearchQuery {
     public Uni<Page<String>> search(String q, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 2);
         Tuple params = Tuple.tuple()
-                .addString(after.isEmpty() ? null : after.get(0))
-                .addUUID(after.isEmpty() ? null : Cursor.uuid(after.get(1)))
+                .addString(after.isEmpty() ? "" : after.get(0))
+                .addUUID(after.isEmpty() ? new UUID(0, 0) : Cursor.uuid(after.get(1)))
                 .addInteger(limit + 1);
         String term = term(q);
         String sql = LIST_SQL;
@@ -74,7 +81,7 @@ public class CustomerSearchQuery {
                     .addString(Like.contains(Normalize.plate(q).toLowerCase(Locale.ROOT)));
         } else if (term != null) {
             sql = PREFIX_SQL;
-            params.addString(Like.escape(term) + "%");
+            params.addString(term).addString(Like.nextPrefix(term));
         }
         return pool.preparedQuery(sql).execute(params).map(rows -> KeysetPage.of(rows, limit,
                 row -> row.getString(0), row -> new String[] { row.getString(1), row.getUUID(2).toString() }));

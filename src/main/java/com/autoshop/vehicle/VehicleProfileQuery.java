@@ -25,7 +25,7 @@ public class VehicleProfileQuery {
                 SELECT a.id, a.starts_at, appointment_json(a) AS doc
                 FROM appointments a
                 WHERE a.vehicle_id = $1 AND a.deleted_at IS NULL
-                  AND ($2::timestamptz IS NULL OR (a.starts_at, a.id) < ($2, $3::uuid))
+                  AND (a.starts_at, a.id) < ($2, $3)
                 ORDER BY a.starts_at DESC, a.id DESC
                 LIMIT $4 + 1
             ), page AS (
@@ -43,8 +43,8 @@ public class VehicleProfileQuery {
             )
             SELECT vehicle.doc::text,
                    (SELECT customer_json(c)::text FROM customers c WHERE c.id = vehicle.customer_id),
-                   (SELECT coalesce(json_agg(p.doc::jsonb || jsonb_build_object(
-                               'services', coalesce(s.items, '[]'), 'payments', coalesce(y.items, '[]'))
+                   (SELECT coalesce(json_agg(json_extend(p.doc, json_build_object(
+                               'services', coalesce(s.items, '[]'), 'payments', coalesce(y.items, '[]')))
                            ORDER BY p.starts_at DESC, p.id DESC), '[]')::text
                     FROM page p
                     LEFT JOIN services s ON s.appointment_id = p.id
@@ -65,8 +65,8 @@ public class VehicleProfileQuery {
         List<String> after = Cursor.decode(cursor, 2);
         Tuple params = Tuple.tuple()
                 .addUUID(vehicleId)
-                .addOffsetDateTime(after.isEmpty() ? null : Times.utc(Cursor.instant(after.get(0))))
-                .addUUID(after.isEmpty() ? null : Cursor.uuid(after.get(1)))
+                .addOffsetDateTime(after.isEmpty() ? Cursor.NEWEST_TIME : Times.utc(Cursor.instant(after.get(0))))
+                .addUUID(after.isEmpty() ? Cursor.NEWEST_ID : Cursor.uuid(after.get(1)))
                 .addInteger(limit);
         return pool.preparedQuery(SQL).execute(params).map(rows -> {
             if (rows.size() == 0) {

@@ -3,6 +3,8 @@ package com.autoshop.platform.data;
 import com.autoshop.platform.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +17,13 @@ import java.util.UUID;
 public final class Cursor {
 
     private static final String SEPARATOR = "\u001f";
+
+    /**
+     * The key before which a newest-first first page starts: later than any stored instant, greater
+     * than any id. With it the first page and the next ones share one statement (and one plan).
+     */
+    public static final OffsetDateTime NEWEST_TIME = OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC);
+    public static final UUID NEWEST_ID = new UUID(-1L, -1L);
 
     private Cursor() {
     }

@@ -2,12 +2,14 @@ package com.autoshop.vehicle.dto;
 
 import com.autoshop.vehicle.Vehicle;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A vehicle as the API shows it; the SQL read models render the same fields (vehicle_json). */
+@RegisterForReflection
 public record VehicleView(UUID id, UUID customerId, Integer year, String make, String model, String trim,
         String color, String vin, String licensePlate, Integer mileage, @JsonProperty("isPrimary") boolean isPrimary,
         String label, Instant createdAt, Instant updatedAt, long version) {

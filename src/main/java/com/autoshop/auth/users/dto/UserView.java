@@ -1,10 +1,12 @@
 package com.autoshop.auth.users.dto;
 
 import com.autoshop.auth.StaffUser;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A staff account as the API shows it (never its password hash). */
+@RegisterForReflection
 public record UserView(UUID id, String email, String name, String role, boolean active, Instant createdAt,
         Instant updatedAt, long version) {
 
