@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Load smoke for CI: a small dataset, the packaged service (prod profile, throwaway keys), and a
+# 60-second open-model run at a modest rate that fails on p99 >= 250 ms or any 5xx/timeout.
+# Usage: load/smoke.sh   (after ./mvnw package; PostgreSQL on 127.0.0.1:5432)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=${SMOKE_RATE:-50}
+SECONDS_AT_RATE=${SMOKE_SECONDS:-60}
+PORT=${SMOKE_PORT:-18080}
+DB=autoshop_smoke_$$
+WORK=$(mktemp -d)
+SERVICE_PID=
+
+cleanup() {
+  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
+openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
+
+start_service() {
+  DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB" PORT=$PORT \
+  SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" \
+    java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$PORT/q/health/ready" > /dev/null && return 0
+    kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$WORK/service.log"; return 1; }
+    sleep 1
+  done
+  cat "$WORK/service.log"
+  return 1
+}
+
+echo "== schema (Flyway, by the service)"
+start_service
+kill "$SERVICE_PID" && wait "$SERVICE_PID" 2>/dev/null || true
+SERVICE_PID=
+
+echo "== dataset (a twentieth of the benchmark's)"
+CUSTOMERS=5000 VEHICLES=7500 APPOINTMENTS=50000 MESSAGES=50000 HEAVY=5 \
+  load/dataset/load.sh "postgresql://postgres@127.0.0.1:5432/$DB" 7 > "$WORK/dataset.log"
+tail -n 2 "$WORK/dataset.log"
+
+echo "== service"
+start_service
+
+echo "== load: $RATE requests/s for $SECONDS_AT_RATE s"
+./mvnw -B -q -f load/pom.xml gatling:test -Dbase.url="http://localhost:$PORT" \
+  -Ddb.url="jdbc:postgresql://127.0.0.1:5432/$DB" -Dsteps="$RATE" -Dstep.seconds="$SECONDS_AT_RATE" \
+  -Dassert.p95=250 -Dassert.p99=250
