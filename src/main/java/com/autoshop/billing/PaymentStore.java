@@ -137,12 +137,7 @@ public class PaymentStore {
             if (rows.size() == 0) {
                 return null;
             }
-            String appointment = rows.iterator().next().getString(0);
-            if (rows.iterator().next().getUUID(3) == null) {
-                return new Listed(appointment, new Page<>(List.of(), null));
-            }
-            return new Listed(appointment, KeysetPage.of(rows, limit, row -> row.getString(1),
-                    row -> new String[] { Times.instant(row.getOffsetDateTime(2)).toString(), row.getUUID(3).toString() }));
+            return new Listed(rows.iterator().next().getString(0), KeysetPage.ofChildren(rows, limit, 1, 2, 3));
         });
     }
 
