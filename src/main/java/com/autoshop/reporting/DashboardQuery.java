@@ -24,10 +24,7 @@ import java.time.Instant;
 public class DashboardQuery {
 
     static final String SQL = """
-            WITH in_range AS MATERIALIZED (
-                SELECT status, total_cents, paid_cents FROM appointments
-                WHERE deleted_at IS NULL AND starts_at >= $1 AND starts_at < $2
-            ), per_status AS (
+            WITH per_status AS (
                 SELECT count(*) AS total,
                        count(*) FILTER (WHERE status = 'SCHEDULED') AS scheduled,
                        count(*) FILTER (WHERE status = 'IN_PROGRESS') AS in_progress,
@@ -37,7 +34,8 @@ public class DashboardQuery {
                        count(*) FILTER (WHERE status = 'CANCELED') AS canceled,
                        coalesce(sum(total_cents - paid_cents) FILTER (WHERE status IN ('READY', 'COMPLETED')), 0) AS unpaid,
                        count(*) FILTER (WHERE status IN ('READY', 'COMPLETED') AND total_cents > paid_cents) AS unpaid_count
-                FROM in_range
+                FROM appointments
+                WHERE deleted_at IS NULL AND starts_at >= $1 AND starts_at < $2
             ), owed AS (
                 SELECT coalesce(sum(total_cents - paid_cents), 0) AS cents, count(*) AS appointments FROM appointments
                 WHERE deleted_at IS NULL AND status IN ('READY', 'COMPLETED') AND total_cents > paid_cents
