@@ -7,17 +7,28 @@ import static org.hamcrest.Matchers.equalTo;
 import com.autoshop.support.Fixtures;
 import com.autoshop.support.Sql;
 import com.autoshop.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CsvExportTest {
+
+    @TestHTTPResource("/api/admin/")
+    URI reports;
 
     private static final AtomicLong DAYS = new AtomicLong(Math.abs(System.nanoTime() % 10_000));
 
@@ -111,6 +122,18 @@ class CsvExportTest {
         List<String> records = records(export(Tokens.staff("Owner"), "appointments.csv", day, null));
         assertThat(records).hasSize(5002);
         assertThat(records.subList(1, 5001)).allSatisfy(record -> assertThat(record).contains(",COMPLETED,"));
+    }
+
+    @Test
+    void exportsAreCompressedForClientsThatAcceptGzip() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(reports.resolve("reports/payments.csv?from=2030-01-01T00:00:00Z"))
+                .header("Authorization", Tokens.bearer(Tokens.staff("Owner"))).header("Accept-Encoding", "gzip").build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (var csv = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            assertThat(new String(csv.readAllBytes(), StandardCharsets.UTF_8)).startsWith("id,appointmentId,amountCents");
+        }
     }
 
     @Test
