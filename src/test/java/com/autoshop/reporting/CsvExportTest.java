@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.autoshop.support.Fixtures;
 import com.autoshop.support.Sql;
+import com.autoshop.support.Staff;
 import com.autoshop.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +67,7 @@ class CsvExportTest {
         Sql.update("UPDATE appointments SET total_cents = 6000, paid_cents = 6000 WHERE id = ?", first);
         UUID second = Fixtures.appointment(customer, vehicle, day.plus(12, ChronoUnit.HOURS), "SCHEDULED");
 
-        Response response = export(Tokens.staff("Accountant"), "appointments.csv", day, null);
+        Response response = export(Staff.fresh("Accountant"), "appointments.csv", day, null);
         response.then().statusCode(200).header("Content-Disposition", "attachment; filename=\"appointments.csv\"");
         assertThat(response.contentType()).startsWith("text/csv");
         List<String> records = records(response);
@@ -81,7 +82,7 @@ class CsvExportTest {
         assertThat(records.get(2)).startsWith(second + ",SCHEDULED,").endsWith(",0,0,\"Smith, \"\"Jo\"\"\",'=cmd@evil.example,"
                 + "+15035550199,2019,Honda,Civic," + vin + ",");
 
-        List<String> completed = records(export(Tokens.staff("Owner"), "appointments.csv", day, "completed,READY"));
+        List<String> completed = records(export(Staff.fresh("Owner"), "appointments.csv", day, "completed,READY"));
         assertThat(completed).hasSize(3);
         assertThat(completed.get(1)).startsWith(first.toString());
     }
@@ -99,7 +100,7 @@ class CsvExportTest {
                 payment, appointment, day.plus(1, ChronoUnit.HOURS).toString(),
                 reversal, appointment, payment, day.plus(2, ChronoUnit.HOURS).toString());
 
-        Response response = export(Tokens.staff("Advisor"), "payments.csv", day, null);
+        Response response = export(Staff.fresh("Advisor"), "payments.csv", day, null);
         response.then().statusCode(200).header("Content-Disposition", "attachment; filename=\"payments.csv\"");
         assertThat(records(response)).containsExactly("id,appointmentId,amountCents,method,note,createdAt,createdBy",
                 payment + "," + appointment + ",5000,card,'@SUM(1)," + day.plus(1, ChronoUnit.HOURS).toString().replace("Z", ".000Z")
@@ -119,7 +120,7 @@ class CsvExportTest {
                 SELECT gen_random_uuid(), ?, ?, 'COMPLETED', ?::timestamptz + g * interval '10 seconds',
                        ?::timestamptz + g * interval '10 seconds' + interval '5 seconds'
                 FROM generate_series(0, 4999) g""", customer, vehicle, day.toString(), day.toString());
-        List<String> records = records(export(Tokens.staff("Owner"), "appointments.csv", day, null));
+        List<String> records = records(export(Staff.fresh("Owner"), "appointments.csv", day, null));
         assertThat(records).hasSize(5002);
         assertThat(records.subList(1, 5001)).allSatisfy(record -> assertThat(record).contains(",COMPLETED,"));
     }
@@ -127,7 +128,7 @@ class CsvExportTest {
     @Test
     void exportsAreCompressedForClientsThatAcceptGzip() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(reports.resolve("reports/payments.csv?from=2030-01-01T00:00:00Z"))
-                .header("Authorization", Tokens.bearer(Tokens.staff("Owner"))).header("Accept-Encoding", "gzip").build();
+                .header("Authorization", Tokens.bearer(Staff.fresh("Owner"))).header("Accept-Encoding", "gzip").build();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
@@ -138,7 +139,7 @@ class CsvExportTest {
 
     @Test
     void fiveExportsPerUserPerHourThen429() {
-        String token = Tokens.staff("Accountant");
+        String token = Staff.fresh("Accountant");
         Instant day = freshDay();
         for (int i = 0; i < 5; i++) {
             export(token, i % 2 == 0 ? "payments.csv" : "appointments.csv", day, null).then().statusCode(200);
@@ -147,14 +148,14 @@ class CsvExportTest {
         refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"));
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
         assertThat(refused.header("Content-Disposition")).isNull();
-        export(Tokens.staff("Accountant"), "payments.csv", day, null).then().statusCode(200);
+        export(Staff.fresh("Accountant"), "payments.csv", day, null).then().statusCode(200);
     }
 
     @Test
     void rolesAndBadParametersAreRefused() {
         export(Tokens.staff("Tech"), "appointments.csv", null, null).then().statusCode(403);
         given().get("/api/admin/reports/payments.csv").then().statusCode(401);
-        export(Tokens.staff("Owner"), "appointments.csv", null, "DONE").then().statusCode(400)
+        export(Staff.fresh("Owner"), "appointments.csv", null, "DONE").then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
         given().header("Authorization", Tokens.bearer(Tokens.staff("Owner"))).queryParam("from", "2030-01-02T00:00:00Z")
                 .queryParam("to", "2030-01-01T00:00:00Z").get("/api/admin/reports/payments.csv").then().statusCode(400)
