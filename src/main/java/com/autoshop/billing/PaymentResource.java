@@ -71,7 +71,7 @@ public class PaymentResource {
     @GET
     @Path("/{paymentId}")
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR, Roles.TECH, Roles.ACCOUNTANT })
-    public Uni<String> one(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId) {
+    public Uni<String> get(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId) {
         return service.one(id, paymentId);
     }
 

@@ -73,7 +73,7 @@ public class MessageResource {
     @GET
     @Path("/{messageId}")
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR, Roles.TECH })
-    public Uni<String> one(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
+    public Uni<String> get(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
         return service.one(id, messageId);
     }
 
@@ -102,7 +102,7 @@ public class MessageResource {
     @Path("/{messageId}")
     @PermitAll
     @SecurityRequirements
-    public Uni<String> receipt(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId,
+    public Uni<String> deliveryReceipt(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId,
             @Parameter(description = "Hex HMAC-SHA256 of the raw body, keyed with WEBHOOK_SECRET (optionally 'sha256=' first)")
             @HeaderParam(WebhookSignature.HEADER) String signed,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

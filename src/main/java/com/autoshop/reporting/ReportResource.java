@@ -12,6 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
@@ -43,8 +47,11 @@ public class ReportResource {
     @GET
     @Path("/appointments.csv")
     @Produces(CSV)
+    @APIResponse(responseCode = "200", description = "The CSV file (an attachment)",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "More than 5 exports this hour (Retry-After says when to retry)")
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR, Roles.ACCOUNTANT })
-    public Multi<Buffer> appointments(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+    public Multi<Buffer> exportAppointments(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("status") String status) {
         checkRange(from, to);
         return attachment("appointments.csv", exports.appointments(actor.name(), from, to, AppointmentStatus.parseAll(status)));
@@ -57,8 +64,11 @@ public class ReportResource {
     @GET
     @Path("/payments.csv")
     @Produces(CSV)
+    @APIResponse(responseCode = "200", description = "The CSV file (an attachment)",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "More than 5 exports this hour (Retry-After says when to retry)")
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR, Roles.ACCOUNTANT })
-    public Multi<Buffer> payments(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+    public Multi<Buffer> exportPayments(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
         checkRange(from, to);
         return attachment("payments.csv", exports.payments(actor.name(), from, to));
     }
