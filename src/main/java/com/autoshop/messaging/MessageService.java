@@ -74,7 +74,9 @@ public class MessageService {
     /**
      * A delivery receipt from the provider (already authenticated): queued or sending messages take the
      * outcome, a repeated receipt changes nothing, a failed message may turn delivered (a late receipt), and
-     * a delivered one stays delivered (409).
+     * a delivered one stays delivered (409). The signature covers the body only, not the URL, so a receipt
+     * naming another provider reference than the message's is refused (409): a signed receipt of one message
+     * cannot be replayed onto another that was handed to the provider.
      */
     public Uni<String> receipt(UUID appointmentId, UUID messageId, DeliveryReport report) {
         String status = report.status().json();
@@ -82,6 +84,11 @@ public class MessageService {
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("Message"))
                 .map(receipt -> {
                     String before = receipt.previousStatus();
+                    if (report.providerRef() != null && receipt.providerRef() != null
+                            && !report.providerRef().equals(receipt.providerRef())) {
+                        throw ApiProblem.conflict("The receipt is for another provider message than this one",
+                                Map.of("providerRef", receipt.providerRef()));
+                    }
                     if (before.equals("delivered") && !status.equals("delivered")) {
                         throw ApiProblem.conflict("The message is delivered already; it cannot become " + status,
                                 Map.of("status", before));

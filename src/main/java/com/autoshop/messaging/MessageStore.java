@@ -89,12 +89,13 @@ public class MessageStore {
             WHERE id = $1 AND status = 'sending' AND attempts = $2""";
 
     /**
-     * A delivery receipt: [the status before, the message JSON after]. Queued or sending messages take the
-     * reported outcome; a failed one may still be reported delivered (a late receipt after a timeout).
+     * A delivery receipt: [the status before, the provider's reference before, the message JSON after]. Queued
+     * or sending messages take the reported outcome; a failed one may still be reported delivered (a late
+     * receipt after a timeout); a receipt naming another provider reference than the message's changes nothing.
      */
     static final String RECEIPT = """
             WITH target AS (
-                SELECT m.id, m.status FROM messages m
+                SELECT m.id, m.status, m.provider_ref FROM messages m
                 WHERE m.id = $2 AND m.appointment_id = $1 AND m.direction = 'out'
                 FOR UPDATE
             ), changed AS (
@@ -104,10 +105,12 @@ public class MessageStore {
                     provider_ref = coalesce($5, m.provider_ref), sent_at = coalesce(m.sent_at, now()),
                     next_attempt_at = NULL, updated_at = now()
                 FROM target t
-                WHERE m.id = t.id AND (t.status IN ('queued', 'sending') OR (t.status = 'failed' AND $3 = 'delivered'))
+                WHERE m.id = t.id
+                  AND ($5::text IS NULL OR t.provider_ref IS NULL OR t.provider_ref = $5)
+                  AND (t.status IN ('queued', 'sending') OR (t.status = 'failed' AND $3 = 'delivered'))
                 RETURNING m AS row
             )
-            SELECT t.status,
+            SELECT t.status, t.provider_ref,
                    coalesce((SELECT message_json(c.row) FROM changed c),
                             (SELECT message_json(m) FROM messages m WHERE m.id = t.id))::text
             FROM target t""";
@@ -136,7 +139,7 @@ public class MessageStore {
     record Outcome(String status, String providerRef, String failureReason, Duration retryIn) {
     }
 
-    record Receipt(String previousStatus, String message) {
+    record Receipt(String previousStatus, String providerRef, String message) {
     }
 
     Uni<Target> target(SqlConnection connection, UUID appointmentId) {
@@ -200,7 +203,7 @@ public class MessageStore {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new Receipt(row.getString(0), row.getString(1));
+                    return new Receipt(row.getString(0), row.getString(1), row.getString(2));
                 });
     }
 }

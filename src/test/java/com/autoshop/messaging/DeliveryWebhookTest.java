@@ -3,6 +3,7 @@ package com.autoshop.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.autoshop.support.Fixtures;
@@ -54,9 +55,9 @@ class DeliveryWebhookTest {
     @Test
     void aSignedReceiptMarksTheMessageDelivered() throws Exception {
         UUID[] target = awaitingReceipt();
-        String body = "{\"status\":\"delivered\",\"providerRef\":\"SM999\"}";
+        String body = "{\"status\":\"delivered\",\"providerRef\":\"SM123\"}";
         receipt(target, body, sign(body)).then().statusCode(200).body("status", equalTo("delivered"))
-                .body("providerRef", equalTo("SM999")).body("failureReason", nullValue());
+                .body("providerRef", equalTo("SM123")).body("failureReason", nullValue()).body("sentAt", notNullValue());
         assertThat(status(target[1])).isEqualTo("delivered");
         // a provider that retries its webhook changes nothing
         receipt(target, body, sign(body)).then().statusCode(200).body("status", equalTo("delivered"));
@@ -73,6 +74,14 @@ class DeliveryWebhookTest {
                 .body("failureReason", nullValue());
         receipt(target, failed, sign(failed)).then().statusCode(409).body("code", equalTo("CONFLICT"));
         assertThat(status(target[1])).isEqualTo("delivered");
+    }
+
+    @Test
+    void aSignedReceiptOfAnotherProviderMessageIsRefused() throws Exception {
+        UUID[] target = awaitingReceipt();
+        String body = "{\"status\":\"failed\",\"providerRef\":\"SM-OTHER\"}";
+        receipt(target, body, sign(body)).then().statusCode(409).body("providerRef", equalTo("SM123"));
+        assertThat(status(target[1])).isEqualTo("sending");
     }
 
     @Test
