@@ -26,6 +26,7 @@ psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
 start_service() {
   DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB" PORT=$PORT \
   SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" \
+  WEBHOOK_SECRET="$(openssl rand -hex 32)" \
     java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do

@@ -26,9 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -93,24 +90,9 @@ public class AdminAppointmentResource {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiProblem.invalid("to", "must be after from");
         }
-        var filter = new AppointmentListQuery.Filter(statuses(status), from, to, technicianId, q, descending(order),
+        var filter = new AppointmentListQuery.Filter(AppointmentStatus.parseAll(status), from, to, technicianId, q, descending(order),
                 Limits.pageSize(limit), cursor);
         return list.list(filter).map(page -> JsonText.page(page.items(), page.nextCursor()));
-    }
-
-    static Set<AppointmentStatus> statuses(String value) {
-        Set<AppointmentStatus> statuses = EnumSet.noneOf(AppointmentStatus.class);
-        if (value == null || value.isBlank()) {
-            return statuses;
-        }
-        for (String part : value.split(",")) {
-            try {
-                statuses.add(AppointmentStatus.valueOf(part.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("status", "must be one or more of " + EnumSet.allOf(AppointmentStatus.class));
-            }
-        }
-        return statuses;
     }
 
     private static boolean descending(String order) {

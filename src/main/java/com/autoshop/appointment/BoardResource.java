@@ -4,8 +4,8 @@ import com.autoshop.auth.Roles;
 import com.autoshop.platform.data.Limits;
 import com.autoshop.platform.http.ETags;
 import com.autoshop.platform.json.JsonText;
-import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.time.ShopClock;
+import com.autoshop.platform.time.TimeRange;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,16 +51,8 @@ public class BoardResource {
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR, Roles.TECH })
     public Uni<Response> board(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("technicianId") UUID technicianId, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        LocalDate today = clock.today();
-        Instant start = from != null ? from : clock.startOf(today);
-        Instant end = to != null ? to : (from != null ? start.plus(Duration.ofDays(1)) : clock.startOf(today.plusDays(1)));
-        if (!end.isAfter(start)) {
-            throw ApiProblem.invalid("to", "must be after from");
-        }
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw ApiProblem.invalid("to", "the board shows at most 31 days");
-        }
-        return board.board(start, end, technicianId, clock.zone().getId())
+        TimeRange range = TimeRange.orToday(from, to, clock, MAX_RANGE, "the board shows at most 31 days");
+        return board.board(range.from(), range.to(), technicianId, clock.zone().getId())
                 .map(json -> ETags.conditional(ifNoneMatch, ETags.weakOf(json), json, MediaType.APPLICATION_JSON));
     }
 

@@ -6,6 +6,7 @@ import static com.autoshop.appointment.AppointmentWorkflowTest.freshDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.autoshop.appointment.AppointmentWorkflowTest.Car;
+import com.autoshop.support.Concurrently;
 import com.autoshop.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -14,10 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,26 +25,7 @@ class ConcurrencyTest {
 
     /** Runs {@code count} requests as close to simultaneously as threads allow; answers their status codes. */
     static List<Integer> race(int count, IntFunction<Integer> request) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                answers.add(threads.submit(() -> {
-                    gate.await();
-                    return request.apply(index);
-                }));
-            }
-            gate.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
+        return Concurrently.run(count, request);
     }
 
     static Map<Integer, Long> tally(List<Integer> statuses) {

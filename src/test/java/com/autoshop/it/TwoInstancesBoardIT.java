@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class TwoInstancesBoardIT {
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.resolve("private.pem").toString(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toString(),
                 "BOOTSTRAP_OWNER_EMAIL", "owner@it.local",
-                "BOOTSTRAP_OWNER_PASSWORD", "It-owner-password-1");
+                "BOOTSTRAP_OWNER_PASSWORD", "It-owner-password-1",
+                "WEBHOOK_SECRET", UUID.randomUUID().toString());
         first = Instance.start(env);
         first.awaitReady();
         second = Instance.start(env);

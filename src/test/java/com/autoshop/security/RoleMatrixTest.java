@@ -43,7 +43,16 @@ class RoleMatrixTest {
     static final List<String> STAFF = List.of(OWNER, ADVISOR, TECH, ACCOUNTANT);
 
     /** Who may call an operation: staff roles, and whether a customer may (for its own records only). */
-    record Rule(Set<String> roles, boolean customerMay, boolean tokenless) {
+    record Rule(Set<String> roles, boolean customerMay, boolean tokenless, boolean signed) {
+
+        Rule(Set<String> roles, boolean customerMay, boolean tokenless) {
+            this(roles, customerMay, tokenless, false);
+        }
+
+        /** Authenticated by a signature of the body, not by a token: unsigned, everyone gets 401. */
+        static Rule signatureOnly() {
+            return new Rule(Set.of(), false, true, true);
+        }
 
         static Rule staff(String... roles) {
             return new Rule(Set.of(roles), false, false);
@@ -119,13 +128,26 @@ class RoleMatrixTest {
         MATRIX.put("GET /api/customers/me/vehicles", Rule.customerOnly());
         MATRIX.put("GET /api/customers/{id}/history", new Rule(Set.of(OWNER, ADVISOR, TECH), true, false));
         MATRIX.put("GET /api/me", Rule.anyone());
+        Rule cashiers = Rule.staff(OWNER, ADVISOR, ACCOUNTANT);
+        MATRIX.put("GET /api/appointments/{id}/payments", readers);
+        MATRIX.put("GET /api/appointments/{id}/payments/{paymentId}", readers);
+        MATRIX.put("POST /api/appointments/{id}/payments", cashiers);
+        MATRIX.put("POST /api/appointments/{id}/payments/{paymentId}/void", Rule.staff(OWNER, ACCOUNTANT));
+        MATRIX.put("GET /api/appointments/{id}/messages", viewers);
+        MATRIX.put("GET /api/appointments/{id}/messages/{messageId}", viewers);
+        MATRIX.put("POST /api/appointments/{id}/messages", editors);
+        MATRIX.put("PATCH /api/appointments/{id}/messages/{messageId}", Rule.signatureOnly());
+        MATRIX.put("GET /api/admin/dashboard/stats", readers);
+        MATRIX.put("GET /api/admin/reports/appointments.csv", cashiers);
+        MATRIX.put("GET /api/admin/reports/payments.csv", cashiers);
     }
 
     @TestHTTPResource("/")
     URI root;
 
     /** The records one call acts on, fresh for every call so that a delete by one caller does not hide the next. */
-    record Scene(UUID customer, UUID vehicle, UUID appointment, UUID service, UUID technician, UUID user) {
+    record Scene(UUID customer, UUID vehicle, UUID appointment, UUID service, UUID technician, UUID user, UUID payment,
+            UUID message) {
 
         static Scene create() {
             UUID customer = Fixtures.customer(Fixtures.unique("Matrix"));
@@ -133,15 +155,23 @@ class RoleMatrixTest {
             UUID appointment = Fixtures.appointment(customer, vehicle,
                     Instant.now().plus(10 + Math.abs(System.nanoTime() % 10000), ChronoUnit.DAYS), "SCHEDULED");
             UUID service = UUID.randomUUID();
-            Sql.update("INSERT INTO appointment_services (id, appointment_id, name, price_cents) VALUES (?, ?, 'Check', 0)",
+            Sql.update("INSERT INTO appointment_services (id, appointment_id, name, price_cents) VALUES (?, ?, 'Check', 10000)",
                     service, appointment);
+            Sql.update("UPDATE appointments SET total_cents = 10000, paid_cents = 100 WHERE id = ?", appointment);
+            UUID payment = UUID.randomUUID();
+            Sql.update("INSERT INTO payments (id, appointment_id, amount_cents, method, created_by) VALUES (?, ?, 100, 'cash', 'test')",
+                    payment, appointment);
+            UUID message = UUID.randomUUID();
+            Sql.update("""
+                    INSERT INTO messages (id, appointment_id, channel, direction, body, status)
+                    VALUES (?, ?, 'sms', 'out', 'Hello', 'sending')""", message, appointment);
             UUID technician = Fixtures.technician();
             UUID user = UUID.randomUUID();
             Sql.update("""
                     INSERT INTO users (id, email, name, role, password_hash)
                     VALUES (?, ?, 'Matrix User', 'Advisor', '$2a$04$abcdefghijklmnopqrstuuN4yYc8xR1h2q2w8uR0a8y3gD8k5Yb2')""",
                     user, Fixtures.unique("matrix").toLowerCase() + "@test.local");
-            return new Scene(customer, vehicle, appointment, service, technician, user);
+            return new Scene(customer, vehicle, appointment, service, technician, user, payment, message);
         }
 
         String path(String template) {
@@ -150,7 +180,8 @@ class RoleMatrixTest {
                     : template.startsWith("/api/admin/technicians") ? technician.toString()
                     : template.startsWith("/api/admin/users") ? user.toString()
                     : appointment.toString();
-            return template.replace("{id}", id).replace("{serviceId}", service.toString());
+            return template.replace("{id}", id).replace("{serviceId}", service.toString())
+                    .replace("{paymentId}", payment.toString()).replace("{messageId}", message.toString());
         }
     }
 
@@ -203,6 +234,9 @@ class RoleMatrixTest {
     /** "allowed" (neither 401, 403 nor 404), "401", "403" or "404". */
     static String expected(Rule rule, Caller caller, String template) {
         boolean anonymous = !caller.customer() && !STAFF.contains(caller.name());
+        if (rule.signed()) {
+            return "401";
+        }
         if (rule.tokenless()) {
             return "not 401/403";
         }

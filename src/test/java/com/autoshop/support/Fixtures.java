@@ -86,6 +86,21 @@ public final class Fixtures {
     }
 
     /**
+     * An appointment of a new customer and vehicle, in {@code status}, with one service line of
+     * {@code totalCents} (its total) and nothing paid; a start time of its own far in the future.
+     */
+    public static UUID billable(long totalCents, String status) {
+        UUID customer = customer(unique("Payer"));
+        UUID appointment = appointment(customer, vehicle(customer),
+                Instant.now().truncatedTo(ChronoUnit.HOURS).plus(400 + SEQUENCE.incrementAndGet(), ChronoUnit.DAYS), status);
+        Sql.update("""
+                INSERT INTO appointment_services (id, appointment_id, name, price_cents) VALUES (gen_random_uuid(), ?, 'Repair', ?)""",
+                appointment, totalCents);
+        Sql.update("UPDATE appointments SET total_cents = ? WHERE id = ?", totalCents, appointment);
+        return appointment;
+    }
+
+    /**
      * {@code count} completed appointments of the vehicle, a day apart in the past, each with two
      * services, a payment and two messages; inserted set-wise in one statement.
      */

@@ -27,4 +27,17 @@ public final class KeysetPage {
         }
         return new Page<>(items, null);
     }
+
+    /**
+     * A page of child rows read as {@code parent LEFT JOIN LATERAL (children ... LIMIT limit + 1)}: columns
+     * {@code item} (JSON text), {@code at} (timestamptz) and {@code id} (uuid) of each child, keyed on (at, id).
+     * A single row whose child id is null means the parent has no children (an empty page).
+     */
+    public static Page<String> ofChildren(RowSet<Row> rows, int limit, int item, int at, int id) {
+        if (rows.size() == 0 || rows.iterator().next().getUUID(id) == null) {
+            return new Page<>(List.of(), null);
+        }
+        return of(rows, limit, row -> row.getString(item),
+                row -> new String[] { Times.instant(row.getOffsetDateTime(at)).toString(), row.getUUID(id).toString() });
+    }
 }

@@ -1,0 +1,121 @@
+package com.autoshop.platform.idempotency;
+
+import com.autoshop.platform.problem.ApiProblem;
+import com.autoshop.platform.problem.ErrorCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+/**
+ * {@code Idempotency-Key} for commands: the same key with the same body gets the first answer again
+ * (status, body, Location) and changes nothing; the same key with another body is 422.
+ *
+ * <p>How it holds under concurrency, with no extra round trip: the command's transaction first claims the
+ * key ({@link #CLAIM}: an insert, or on conflict a no-op update that locks the existing row and returns
+ * its latest committed values). The command's own write statement then stores its answer in that row
+ * through the CTE of {@link #storeAnswer}, so the key, the change and the answer commit or roll back
+ * together. A duplicate arriving while the first is running blocks in its claim on the first one's
+ * uncommitted row; when the first commits it gets the stored answer and replays it, when the first rolls
+ * back (a 409, say) its claim goes through and the command runs again. A committed key therefore always
+ * holds an answer; keys expire after the TTL (a claim on an expired key starts afresh) and
+ * {@link com.autoshop.platform.data.ExpiryPurge} deletes them.
+ */
+@Singleton
+public class Idempotency {
+
+    /** [request fingerprint, stored status (null: the claim is ours), body, location]. */
+    static final String CLAIM = """
+            INSERT INTO idempotency_keys AS k (caller, method, path, key, request_hash, expires_at)
+            VALUES ($1, $2, $3, $4, $5, now() + $6 * interval '1 second')
+            ON CONFLICT (caller, method, path, key) DO UPDATE SET
+                request_hash  = CASE WHEN k.expires_at <= now() THEN excluded.request_hash ELSE k.request_hash END,
+                status_code   = CASE WHEN k.expires_at <= now() THEN NULL ELSE k.status_code END,
+                response_body = CASE WHEN k.expires_at <= now() THEN NULL ELSE k.response_body END,
+                location      = CASE WHEN k.expires_at <= now() THEN NULL ELSE k.location END,
+                created_at    = CASE WHEN k.expires_at <= now() THEN now() ELSE k.created_at END,
+                expires_at    = CASE WHEN k.expires_at <= now() THEN excluded.expires_at ELSE k.expires_at END
+            RETURNING k.request_hash, k.status_code, k.response_body, k.location""";
+
+    /** Bodies are request records (their fields always in the same order); maps are sorted by key. */
+    private final ObjectWriter canonical;
+    private final long ttlSeconds;
+
+    public Idempotency(ObjectMapper mapper, IdempotencyConfig config) {
+        this.canonical = mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.ttlSeconds = config.ttl().toSeconds();
+    }
+
+    /**
+     * The key of a request from its {@code Idempotency-Key} header (null: {@link IdempotencyKey#NONE}),
+     * scoped to the caller, the method and the path; the body (as bound, after normalisation) is
+     * fingerprinted as the JSON it binds to, so the same content in another layout is the same request.
+     */
+    public IdempotencyKey key(String header, String caller, String method, String path, Object body) {
+        if (header == null) {
+            return IdempotencyKey.NONE;
+        }
+        return IdempotencyKey.of(header, caller, method, path, fingerprint(body));
+    }
+
+    /**
+     * A data-modifying CTE named {@code idempotent_answer} for the command's write statement: it stores the
+     * {@code body} column of the CTE {@code answerCte} as the answer of the claimed key. It takes six
+     * parameters from {@code $first}, bound by {@link IdempotencyKey#bindAnswer}; without a key it matches no row.
+     */
+    public static String storeAnswer(String answerCte, int first) {
+        return """
+                idempotent_answer AS (
+                    UPDATE idempotency_keys k SET status_code = $%d, response_body = x.body, location = $%d
+                    FROM %s x
+                    WHERE k.caller = $%d AND k.method = $%d AND k.path = $%d AND k.key = $%d
+                )""".formatted(first, first + 1, answerCte, first + 2, first + 3, first + 4, first + 5);
+    }
+
+    /**
+     * Runs {@code command} in one transaction, once per key: with a key, the key is claimed first, and a
+     * repeat gets the stored answer instead of running the command. The command must store its answer with
+     * {@link #storeAnswer} in its write statement.
+     */
+    public Uni<Answer> once(Pool pool, IdempotencyKey key, Function<SqlConnection, Uni<Answer>> command) {
+        if (!key.isPresent()) {
+            return pool.withTransaction(command);
+        }
+        return pool.withTransaction(connection -> claim(connection, key)
+                .chain(stored -> stored != null ? Uni.createFrom().item(stored) : command.apply(connection)));
+    }
+
+    /** The stored answer to replay, or null when the key is now claimed by this transaction. */
+    private Uni<Answer> claim(SqlConnection connection, IdempotencyKey key) {
+        Tuple params = Tuple.tuple().addString(key.caller()).addString(key.method()).addString(key.path())
+                .addString(key.key()).addString(key.fingerprint()).addLong(ttlSeconds);
+        return connection.preparedQuery(CLAIM).execute(params).map(rows -> {
+            Row row = rows.iterator().next();
+            if (!key.fingerprint().equals(row.getString(0))) {
+                throw new ApiProblem(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used with "
+                        + "another request body; use a new key for a new request");
+            }
+            Integer status = row.getInteger(1);
+            return status == null ? null : new Answer(status, row.getString(2), row.getString(3), true);
+        });
+    }
+
+    String fingerprint(Object body) {
+        try {
+            byte[] canonicalBody = canonical.writeValueAsBytes(body);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalBody));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request body", e);
+        }
+    }
+}
