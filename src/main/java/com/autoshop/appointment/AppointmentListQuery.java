@@ -5,10 +5,12 @@ import com.autoshop.platform.data.Cursor;
 import com.autoshop.platform.data.KeysetPage;
 import com.autoshop.platform.data.Page;
 import com.autoshop.platform.data.Times;
+import com.autoshop.platform.json.JsonText;
 import com.autoshop.platform.text.Like;
 import com.autoshop.platform.text.Normalize;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,16 +21,15 @@ import java.util.UUID;
 
 /**
  * Appointment list rows with the customer's name, the vehicle's label and the technician's initials,
- * filtered and keyset-paged on (startsAt, id): one statement whatever the page size.
+ * filtered and keyset-paged on (startsAt, id): one statement whatever the page size. Rows are rendered
+ * here ({@link AppointmentJson}), not by PostgreSQL.
  */
 @ApplicationScoped
 public class AppointmentListQuery {
 
     static final String SELECT = """
-            SELECT json_extend(appointment_json(a), json_build_object(
-                        'customerName', c.name, 'vehicleLabel', vehicle_label(v), 'licensePlate', v.license_plate,
-                        'technicianInitials', t.initials))::text,
-                   a.starts_at, a.id
+            SELECT\s""" + AppointmentJson.COLUMNS + """
+            , c.name, v.year, v.make, v.model, v.trim, v.license_plate, t.initials
             FROM appointments a
             JOIN customers c ON c.id = a.customer_id
             JOIN vehicles v ON v.id = a.vehicle_id
@@ -85,7 +86,19 @@ public class AppointmentListQuery {
         String limit = where.bind(filter.limit() + 1);
         String sql = SELECT + where.sql() + (filter.newestFirst() ? DESCENDING : ASCENDING) + limit;
         return pool.preparedQuery(sql).execute(where.params()).map(rows -> KeysetPage.of(rows, filter.limit(),
-                row -> row.getString(0),
-                row -> new String[] { Times.instant(row.getOffsetDateTime(1)).toString(), row.getUUID(2).toString() }));
+                AppointmentListQuery::json,
+                row -> new String[] { Times.instant(row.getOffsetDateTime(5)).toString(), row.getUUID(0).toString() }));
+    }
+
+    /** A list row: the appointment with its customer's name, vehicle label and plate, technician's initials. */
+    static String json(Row row) {
+        int at = AppointmentJson.WIDTH;
+        return AppointmentJson.fields(JsonText.object(), row, 0)
+                .string("customerName", row.getString(at))
+                .string("vehicleLabel", BoardCards.label(row.getShort(at + 1), row.getString(at + 2),
+                        row.getString(at + 3), row.getString(at + 4)))
+                .string("licensePlate", row.getString(at + 5))
+                .string("technicianInitials", row.getString(at + 6))
+                .build();
     }
 }

@@ -28,8 +28,24 @@ public final class JsonText {
         return this;
     }
 
+    /** A JSON number, or null. */
+    public JsonText number(String name, Number value) {
+        return member(name).append(value == null ? "null" : value.toString());
+    }
+
     public JsonText number(String name, long value) {
         return member(name).append(Long.toString(value));
+    }
+
+    public JsonText uuid(String name, java.util.UUID value) {
+        member(name);
+        return append(value == null ? "null" : "\"" + value + "\"");
+    }
+
+    /** An instant as the API writes them all: ISO-8601 UTC with milliseconds. */
+    public JsonText instant(String name, java.time.temporal.TemporalAccessor value) {
+        member(name);
+        return append(value == null ? "null" : "\"" + JsonSetup.INSTANT_FORMAT.format(value) + "\"");
     }
 
     public JsonText bool(String name, boolean value) {
