@@ -1,15 +1,19 @@
 package com.autoshop.appointment;
 
 import com.autoshop.platform.data.Times;
+import com.autoshop.platform.problem.ApiProblem;
+import com.autoshop.platform.problem.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,12 +30,21 @@ public class AppointmentStore {
 
     static final String LOCK_DAY = "SELECT pg_advisory_xact_lock($1, $2)";
 
+    /**
+     * The day's board lock is taken (in the CTE) before the row lock, never after: a change holding a
+     * day's lock shifts positions of that day's other rows, so a waiter must not hold one of them.
+     */
     static final String LOCK_FOR_CHANGE = """
+            WITH day_lock AS MATERIALIZED (
+                SELECT (starts_at AT TIME ZONE $3)::date - DATE '1970-01-01' AS day,
+                       pg_advisory_xact_lock($2, ((starts_at AT TIME ZONE $3)::date - DATE '1970-01-01'))
+                FROM appointments WHERE id = $1 AND deleted_at IS NULL
+            )
             SELECT a.id, a.customer_id, a.vehicle_id, a.technician_id, a.status, a.starts_at, a.ends_at, a.title, a.notes,
                    a.position, a.total_cents, a.paid_cents, a.check_in_at, a.check_out_at, a.started_at, a.completed_at,
-                   a.deleted_at, a.version,
-                   pg_advisory_xact_lock($2, ((a.starts_at AT TIME ZONE $3)::date - DATE '1970-01-01'))
-            FROM appointments a
+                   a.deleted_at, a.version, day_lock.day AS locked_day,
+                   (a.starts_at AT TIME ZONE $3)::date - DATE '1970-01-01' AS day
+            FROM day_lock, appointments a
             WHERE a.id = $1 AND a.deleted_at IS NULL
             FOR UPDATE OF a""";
 
@@ -148,8 +161,18 @@ public class AppointmentStore {
 
     /** The live appointment, row-locked, with its day's board lock held; null when there is none. */
     Uni<AppointmentRow> lockForChange(SqlConnection connection, UUID id, String zone) {
-        return connection.preparedQuery(LOCK_FOR_CHANGE).execute(Tuple.of(id, BOARD_LOCK, zone))
-                .map(rows -> rows.size() == 0 ? null : AppointmentRow.of(rows.iterator().next()));
+        return connection.preparedQuery(LOCK_FOR_CHANGE).execute(Tuple.of(id, BOARD_LOCK, zone)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            if (row.getInteger("locked_day").intValue() != row.getInteger("day").intValue()) {
+                // moved to another day by a change that committed while this one waited for the lock
+                throw new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE, "The appointment changed meanwhile; retry",
+                        List.of(), Map.of(), Duration.ofSeconds(1));
+            }
+            return AppointmentRow.of(row);
+        });
     }
 
     Uni<Void> lockDay(SqlConnection connection, long epochDay) {
