@@ -1,5 +1,6 @@
 package com.autoshop.platform.problem;
 
+import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
@@ -18,6 +19,8 @@ public final class DatabaseErrors {
     public static final String CHECK_VIOLATION = "23514";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final Duration RETRY_SOON = Duration.ofSeconds(1);
+    /** How the reactive pool fails a request that waited the whole connection timeout (a plain VertxException). */
+    private static final String CONNECTION_TIMEOUT = "Timeout waiting for connection";
 
     private DatabaseErrors() {
     }
@@ -52,7 +55,8 @@ public final class DatabaseErrors {
 
     public static boolean isPoolSaturated(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectionPoolTooBusyException || t instanceof NoStackTraceTimeoutException) {
+            if (t instanceof ConnectionPoolTooBusyException || t instanceof NoStackTraceTimeoutException
+                    || t instanceof VertxException && CONNECTION_TIMEOUT.equals(t.getMessage())) {
                 return true;
             }
         }
