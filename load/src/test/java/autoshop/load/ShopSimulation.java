@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.forAll;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -37,7 +38,8 @@ import java.util.regex.Pattern;
 /**
  * The shop's day at scale, as an open workload: users arrive at a fixed rate whatever the response
  * times (no coordinated omission), each sending one request of the realistic mix below. The arrival
- * rate steps through {@code -Dsteps=200,500,1000} requests/s, {@code -Dstep.seconds} each. 409 answers
+ * rate steps through {@code -Dsteps=200,500,1000} requests/s, {@code -Dstep.seconds} each, after an
+ * optional ramp from 1 request/s to the first step over {@code -Dramp.seconds}. 409 answers
  * of the writes (a stale version or an already settled balance) are deliberate and count as OK.
  *
  * <pre>
@@ -51,6 +53,7 @@ public class ShopSimulation extends Simulation {
     static final List<Integer> STEPS = Arrays.stream(System.getProperty("steps", "200,500,1000").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
     static final int STEP_SECONDS = Integer.getInteger("step.seconds", 60);
+    static final int RAMP_SECONDS = Integer.getInteger("ramp.seconds", 0);
     static final int P95_MS = Integer.getInteger("assert.p95", 100);
     static final int P99_MS = Integer.getInteger("assert.p99", 250);
 
@@ -120,6 +123,10 @@ public class ShopSimulation extends Simulation {
 
     {
         List<OpenInjectionStep> injection = new ArrayList<>();
+        if (RAMP_SECONDS > 0) {
+            // both JVMs (the service's and Gatling's) start interpreted: reach the first rate gradually
+            injection.add(rampUsersPerSec(1).to(STEPS.get(0)).during(Duration.ofSeconds(RAMP_SECONDS)));
+        }
         for (int rate : STEPS) {
             injection.add(constantUsersPerSec(rate).during(Duration.ofSeconds(STEP_SECONDS)));
         }
