@@ -1,15 +1,21 @@
 package com.autoshop.platform.db;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the reactive pool: a bounded wait queue and connect timeout, and statement observation. */
 @Singleton
 public class ObservedPoolCreator implements PgPoolCreator {
+
+    static final String PLAN_CACHE_MODE = "plan_cache_mode";
 
     private final StatementObserver observer;
     private final DatabaseConfig config;
@@ -25,7 +31,23 @@ public class ObservedPoolCreator implements PgPoolCreator {
                 .setMaxWaitQueueSize(config.maxWaitQueue())
                 .setConnectionTimeout((int) config.connectionTimeout().toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-        PgPool pool = PgPool.pool(input.vertx(), input.pgConnectOptionsList(), options);
+        List<PgConnectOptions> targets = input.pgConnectOptionsList().stream().map(ObservedPoolCreator::forProxy).toList();
+        PgPool pool = PgPool.pool(input.vertx(), targets, options);
         return new ObservedPool(pool, observer);
+    }
+
+    /**
+     * Behind a layer-7 proxy (PgBouncer in transaction mode) no statement stays prepared, so a plan
+     * cache mode has nothing to act on, and PgBouncer closes a connection that sends it at start-up
+     * ("unsupported startup parameter").
+     */
+    static PgConnectOptions forProxy(PgConnectOptions target) {
+        if (!target.getUseLayer7Proxy() || !target.getProperties().containsKey(PLAN_CACHE_MODE)) {
+            return target;
+        }
+        Map<String, String> properties = new HashMap<>(target.getProperties());
+        properties.remove(PLAN_CACHE_MODE);
+        // changed in place: PgConnectOptions' copy constructor drops the layer-7 proxy flag
+        return target.setProperties(properties);
     }
 }
