@@ -31,7 +31,7 @@ public class CustomerHistoryQuery {
                 LIMIT $2 + 1
             ), page AS (
                 SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $2
-            ), pays AS (
+            ), pays AS MATERIALIZED (
                 SELECT p.appointment_id, json_agg(payment_json(p) ORDER BY p.created_at, p.id) AS items
                 FROM payments p WHERE p.appointment_id IN (SELECT id FROM page)
                 GROUP BY p.appointment_id

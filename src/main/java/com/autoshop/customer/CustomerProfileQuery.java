@@ -21,7 +21,9 @@ import java.util.UUID;
  * The customer profile, the audit's worst endpoint (61 queries for 20 appointments), in one statement
  * whatever the number of appointments: one page of appointments is picked first, then services,
  * payments and messages are aggregated for that page with set operations (hash joins, no per-row
- * subplans), and PostgreSQL renders the JSON.
+ * subplans), and PostgreSQL renders the JSON. The aggregates are MATERIALIZED: a generic plan expects a
+ * one-row page and joins them in a nested loop, which re-ran each aggregate once per appointment
+ * (41 ms instead of 7 for a 489-appointment fleet).
  */
 @ApplicationScoped
 public class CustomerProfileQuery {
@@ -60,12 +62,12 @@ public class CustomerProfileQuery {
                 LIMIT $2 + 1
             ), page AS (
                 SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $2
-            ), services AS (
+            ), services AS MATERIALIZED (
                 SELECT s.appointment_id, json_agg(line_item_json(s) ORDER BY s.created_at, s.id) AS items
                 FROM appointment_services s
                 WHERE $3 AND s.appointment_id IN (SELECT id FROM page)
                 GROUP BY s.appointment_id
-            ), pays AS (
+            ), pays AS MATERIALIZED (
                 SELECT p.appointment_id, json_agg(payment_json(p) ORDER BY p.created_at, p.id) AS items
                 FROM payments p
                 WHERE $3 AND p.appointment_id IN (SELECT id FROM page)
@@ -75,7 +77,7 @@ public class CustomerProfileQuery {
                        row_number() OVER (PARTITION BY m.appointment_id ORDER BY m.created_at DESC, m.id DESC) AS n
                 FROM messages m
                 WHERE $3 AND m.appointment_id IN (SELECT id FROM page)
-            ), msgs AS (
+            ), msgs AS MATERIALIZED (
                 SELECT appointment_id, json_agg(doc ORDER BY created_at DESC, id DESC) AS items
                 FROM recent_messages WHERE n <= $4
                 GROUP BY appointment_id

@@ -18,7 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class VehicleProfileQuery {
 
-    static final String SQL = """
+    /** Public for the plan test, which checks that it aggregates once per request. */
+    public static final String SQL = """
             WITH vehicle AS (
                 SELECT v.id, v.customer_id, vehicle_json(v) AS doc FROM vehicles v WHERE v.id = $1 AND v.deleted_at IS NULL
             ), candidates AS (
@@ -30,11 +31,11 @@ public class VehicleProfileQuery {
                 LIMIT $4 + 1
             ), page AS (
                 SELECT * FROM candidates ORDER BY starts_at DESC, id DESC LIMIT $4
-            ), services AS (
+            ), services AS MATERIALIZED (
                 SELECT s.appointment_id, json_agg(line_item_json(s) ORDER BY s.created_at, s.id) AS items
                 FROM appointment_services s WHERE s.appointment_id IN (SELECT id FROM page)
                 GROUP BY s.appointment_id
-            ), pays AS (
+            ), pays AS MATERIALIZED (
                 SELECT p.appointment_id, json_agg(payment_json(p) ORDER BY p.created_at, p.id) AS items
                 FROM payments p WHERE p.appointment_id IN (SELECT id FROM page)
                 GROUP BY p.appointment_id
