@@ -11,6 +11,10 @@ public interface DatabaseConfig {
     @WithDefault("100ms")
     Duration slowStatementThreshold();
 
+    /** A statement shape is logged as slow at most once in this interval (the lines say how many were not). */
+    @WithDefault("10s")
+    Duration slowStatementLogInterval();
+
     /**
      * Requests allowed to wait for a connection once all are in use; beyond it a request fails fast
      * with 503 instead of queueing without bound.
