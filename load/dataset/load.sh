@@ -77,8 +77,8 @@ phase "items, payments | appointment indexes" both "run 35_items_payments.sql" "
 phase "item, payment, message indexes" both "run 40_restore.sql -v group=services_payments" \
                                             "run 40_restore.sql -v group=messages"
 phase "foreign keys" run 40_restore.sql -v group=keys
-# every table, not only the loaded ones: a benchmark started while autovacuum still works through the
-# freshly written tables measured p99 above 300 ms at 200 requests/s, 25 ms after a full pass
+# every table, not only the loaded ones, so that each benchmark starts from the same state (visibility
+# maps, hint bits and statistics everywhere) instead of racing autovacuum
 phase "vacuum analyze" vacuumdb -d "$URL" -q -j 2 --analyze
 phase "checks" run 50_check.sql
 echo "done in $(elapsed "$START") s"
