@@ -1,20 +1,20 @@
 package com.autoshop.platform.limits;
 
+import com.autoshop.platform.limits.WindowCounter.Bucket;
+import com.autoshop.platform.limits.WindowCounter.Count;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.problem.ErrorCode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Fixed-window rate limits shared by every instance: one counter row per (bucket, window) in PostgreSQL,
- * incremented by one atomic statement for all the limits of a request. The row lock serialises concurrent
+ * Fixed-window rate limits shared by every instance, on {@link WindowCounter}: one counter row per
+ * (bucket, window) in PostgreSQL, incremented by one atomic statement for all the limits of a request. The row lock serialises concurrent
  * increments of a bucket, so a limit holds exactly under concurrency, across instances, at the cost of one
  * round trip whatever the traffic. Windows are aligned to the epoch in the database's clock (one clock for
  * all instances); a burst at a window's edge may pass up to twice the limit within one window's length,
@@ -31,39 +31,31 @@ public class RateLimiter {
     public record Limit(String bucket, int max, Duration window, String what) {
     }
 
-    /** Buckets in a fixed order (their names), so two requests sharing buckets lock them in the same order. */
-    static final String HIT = """
-            INSERT INTO rate_limit_counters AS r (bucket, window_start, hits, expires_at)
-            SELECT b.bucket, w.start, 1, w.start + b.seconds * interval '1 second'
-            FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS b(bucket, seconds, n)
-            CROSS JOIN LATERAL (
-                SELECT to_timestamp(floor(extract(epoch FROM now()) / b.seconds) * b.seconds) AS start) w
-            ORDER BY b.n
-            ON CONFLICT (bucket, window_start) DO UPDATE SET hits = r.hits + 1
-            RETURNING r.bucket, r.hits, ceil(extract(epoch FROM r.expires_at - now()))::int""";
+    private final WindowCounter counter;
+
+    public RateLimiter(WindowCounter counter) {
+        this.counter = counter;
+    }
 
     /**
      * Counts one hit in each limit's bucket; fails with 429 RATE_LIMITED (Retry-After: until the fullest
      * window ends) when any bucket went over its maximum.
      */
     public Uni<Void> hit(SqlClient client, List<Limit> limits) {
-        List<Limit> ordered = limits.stream().sorted(Comparator.comparing(Limit::bucket)).toList();
-        Tuple params = Tuple.of(ordered.stream().map(Limit::bucket).toArray(String[]::new),
-                ordered.stream().map(limit -> (int) Math.max(1, limit.window().toSeconds())).toArray(Integer[]::new));
-        return client.preparedQuery(HIT).execute(params).map(rows -> {
-            Map<String, Limit> byBucket = new java.util.HashMap<>();
-            ordered.forEach(limit -> byBucket.put(limit.bucket(), limit));
+        Map<String, Limit> byBucket = new HashMap<>();
+        limits.forEach(limit -> byBucket.put(limit.bucket(), limit));
+        List<Bucket> buckets = limits.stream().map(limit -> new Bucket(limit.bucket(), limit.window())).toList();
+        return counter.hit(client, buckets).map(counts -> {
             ApiProblem refusal = null;
             long longestWait = 0;
-            for (Row row : rows) {
-                Limit limit = byBucket.get(row.getString(0));
-                int waitSeconds = Math.max(1, row.getInteger(2));
-                if (row.getInteger(1) > limit.max() && waitSeconds > longestWait) {
-                    longestWait = waitSeconds;
+            for (Count count : counts) {
+                Limit limit = byBucket.get(count.bucket());
+                if (count.hits() > limit.max() && count.secondsLeft() > longestWait) {
+                    longestWait = count.secondsLeft();
                     refusal = new ApiProblem(ErrorCode.RATE_LIMITED,
                             "Too many " + limit.what() + ": at most " + limit.max() + " per " + describe(limit.window())
-                                    + "; retry in " + waitSeconds + " s",
-                            List.of(), Map.of("limit", limit.max()), Duration.ofSeconds(waitSeconds));
+                                    + "; retry in " + longestWait + " s",
+                            List.of(), Map.of("limit", limit.max()), Duration.ofSeconds(longestWait));
                 }
             }
             if (refusal != null) {

@@ -3,26 +3,31 @@ package com.autoshop.platform.limits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Fixed-window counters in PostgreSQL ({@code rate_limit_counters}), shared by every instance. A window
  * is aligned on the database clock (so instances with skewed clocks agree) and the counts of several
- * buckets move in one statement.
+ * buckets move in one statement, in the order of their names, so that two requests sharing buckets
+ * lock their rows in the same order.
  */
 @ApplicationScoped
 public class WindowCounter {
 
     static final String HIT_SQL = """
             INSERT INTO rate_limit_counters AS c (bucket, window_start, hits, expires_at)
-            SELECT b, w.start, 1, w.start + make_interval(secs => $2)
-            FROM unnest($1::text[]) AS b,
-                 (SELECT to_timestamp(floor(extract(epoch FROM now()) / $2) * $2) AS start) AS w
+            SELECT b.bucket, w.start, 1, w.start + make_interval(secs => b.seconds)
+            FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS b(bucket, seconds, n)
+            CROSS JOIN LATERAL (
+                SELECT to_timestamp(floor(extract(epoch FROM now()) / b.seconds) * b.seconds) AS start) w
+            ORDER BY b.n
             ON CONFLICT (bucket, window_start) DO UPDATE SET hits = c.hits + 1
             RETURNING c.bucket, c.window_start, c.hits, ceil(extract(epoch FROM c.expires_at - now()))::int""";
 
@@ -46,11 +51,25 @@ public class WindowCounter {
     public record Count(String bucket, OffsetDateTime window, int hits, long secondsLeft) {
     }
 
-    /** Adds one hit to each bucket in the current window; the counts after the hit, one per bucket. */
+    /** A bucket counted in windows of this length. */
+    public record Bucket(String name, Duration window) {
+    }
+
+    /** Adds one hit to each bucket in the current window, on the pool; the counts after the hit. */
     public Uni<List<Count>> hit(List<String> buckets, Duration window) {
-        Tuple params = Tuple.of(buckets.toArray(String[]::new), (int) window.toSeconds());
-        return pool.preparedQuery(HIT_SQL).execute(params).map(rows -> {
-            List<Count> counts = new ArrayList<>(buckets.size());
+        return hit(pool, buckets.stream().map(name -> new Bucket(name, window)).toList());
+    }
+
+    /**
+     * Adds one hit to each bucket in its current window, through {@code client} (inside a transaction
+     * the row locks are held, and a rollback takes the hits back); the counts after the hit.
+     */
+    public Uni<List<Count>> hit(SqlClient client, List<Bucket> buckets) {
+        List<Bucket> ordered = buckets.stream().sorted(Comparator.comparing(Bucket::name)).toList();
+        Tuple params = Tuple.of(ordered.stream().map(Bucket::name).toArray(String[]::new),
+                ordered.stream().map(b -> (int) Math.max(1, b.window().toSeconds())).toArray(Integer[]::new));
+        return client.preparedQuery(HIT_SQL).execute(params).map(rows -> {
+            List<Count> counts = new ArrayList<>(ordered.size());
             for (Row row : rows) {
                 counts.add(new Count(row.getString(0), row.getOffsetDateTime(1), row.getInteger(2),
                         Math.max(1, row.getInteger(3))));
