@@ -1,9 +1,8 @@
 package com.autoshop.platform.db;
 
 import io.quarkus.logging.LoggingFilter;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
@@ -16,25 +15,20 @@ import java.util.logging.LogRecord;
 @LoggingFilter(name = "pool-timeout-race")
 public final class PoolTimeoutRaceFilter implements Filter {
 
-    private static final long EVERY = TimeUnit.MINUTES.toNanos(1);
-
-    private final AtomicLong nextAt = new AtomicLong(System.nanoTime());
-    private final AtomicLong dropped = new AtomicLong();
+    private final LogThrottle throttle = new LogThrottle(Duration.ofMinutes(1));
 
     @Override
     public boolean isLoggable(LogRecord record) {
         if (!isRace(record.getThrown())) {
             return true;
         }
-        long now = System.nanoTime();
-        long due = nextAt.get();
-        if (now - due >= 0 && nextAt.compareAndSet(due, now + EVERY)) {
-            record.setMessage(record.getMessage() + " (the SQL pool's connection-timeout race, harmless; "
-                    + dropped.getAndSet(0) + " more since the last line)");
-            return true;
+        long heldBack = throttle.pass();
+        if (heldBack < 0) {
+            return false;
         }
-        dropped.incrementAndGet();
-        return false;
+        record.setMessage(record.getMessage() + " (the SQL pool's connection-timeout race, harmless; "
+                + heldBack + " more since the last line)");
+        return true;
     }
 
     static boolean isRace(Throwable failure) {

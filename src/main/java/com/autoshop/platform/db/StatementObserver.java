@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -31,13 +30,13 @@ public class StatementObserver implements StatementListener {
 
     private final MeterRegistry registry;
     private final Duration slowThreshold;
-    private final long logIntervalNanos;
+    private final Duration logInterval;
     private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
 
     public StatementObserver(MeterRegistry registry, DatabaseConfig config) {
         this.registry = registry;
         this.slowThreshold = config.slowStatementThreshold();
-        this.logIntervalNanos = config.slowStatementLogInterval().toNanos();
+        this.logInterval = config.slowStatementLogInterval();
     }
 
     @Override
@@ -52,14 +51,11 @@ public class StatementObserver implements StatementListener {
         request.ifPresent(statements -> statements.record(nanos));
         if (nanos >= slowThreshold.toNanos()) {
             shape.slow.increment();
-            long unlogged = shape.unlogged.incrementAndGet();
-            long now = System.nanoTime();
-            long due = shape.nextLogAt.get();
-            if (now - due >= 0 && shape.nextLogAt.compareAndSet(due, now + logIntervalNanos)) {
-                shape.unlogged.addAndGet(-unlogged);
+            long heldBack = shape.logThrottle.pass();
+            if (heldBack >= 0) {
                 Log.warnf("slow statement: %.1f ms on %s%s%s: %s", nanos / 1_000_000.0,
                         request.map(RequestStatements::route).orElse("background"), failed ? " (failed)" : "",
-                        unlogged > 1 ? " (" + (unlogged - 1) + " more slow since the last line)" : "", shape.text);
+                        heldBack > 0 ? " (" + heldBack + " more slow since the last line)" : "", shape.text);
             }
         }
     }
@@ -76,13 +72,13 @@ public class StatementObserver implements StatementListener {
                 .description("Statements at least as slow as the slow-statement threshold, per statement shape")
                 .tag("shape", tag)
                 .register(registry);
-        return new Shape(text, timer, slow, new AtomicLong(System.nanoTime()), new AtomicLong());
+        return new Shape(text, timer, slow, new LogThrottle(logInterval));
     }
 
     static String normalise(String sql) {
         return LITERALS.matcher(SPACES.matcher(sql).replaceAll(" ").trim()).replaceAll("?");
     }
 
-    private record Shape(String text, Timer timer, Counter slow, AtomicLong nextLogAt, AtomicLong unlogged) {
+    private record Shape(String text, Timer timer, Counter slow, LogThrottle logThrottle) {
     }
 }
