@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.autoshop.platform.db.StatementObserver;
 import com.autoshop.support.Fixtures;
+import com.autoshop.support.LogCapture;
 import com.autoshop.support.Sql;
 import com.autoshop.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,11 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,22 +50,7 @@ class OverloadTest {
 
     @Test
     void beyondTheQueueRequestsGetAFast503AndTheServiceRecovers() throws Exception {
-        List<String> slowLog = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                slowLog.add(String.format(record.getMessage(), record.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger(StatementObserver.class.getName()).addHandler(capture);
+        LogCapture slowLog = LogCapture.of(StatementObserver.class);
         String token = Tokens.staff("Advisor");
         UUID customer = Fixtures.customer(Fixtures.unique("Overload"));
         UUID appointment = Fixtures.appointment(customer, Fixtures.vehicle(customer),
@@ -114,8 +96,8 @@ class OverloadTest {
             threads.shutdownNow();
         }
         given().header("Authorization", Tokens.bearer(token)).get("/api/appointments/" + appointment).then().statusCode(200);
-        Logger.getLogger(StatementObserver.class.getName()).removeHandler(capture);
-        assertThat(slowLog).as("the statement that waited for the lock is logged as slow, with its route, without values")
+        slowLog.close();
+        assertThat(slowLog.lines()).as("the statement that waited for the lock is logged as slow, with its route, without values")
                 .anySatisfy(line -> assertThat(line).contains("slow statement", "/appointments/{id}/start", "FOR UPDATE", "$1")
                         .doesNotContain(appointment.toString()));
         String metrics = given().get("/q/metrics").asString();

@@ -2,14 +2,11 @@ package com.autoshop.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.autoshop.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** When everything is slow (a saturated database), each statement shape is logged once per interval. */
@@ -21,32 +18,15 @@ class SlowStatementLogTest {
 
     @Test
     void aShapeIsLoggedOncePerIntervalAndEveryOneIsCounted() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(String.format(record.getMessage(), record.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(StatementObserver.class.getName());
-        logger.addHandler(capture);
-        try {
+        List<String> lines;
+        try (LogCapture log = LogCapture.of(StatementObserver.class)) {
             String sql = "SELECT 1 FROM customers WHERE id = $1 -- " + System.nanoTime();
             for (int i = 0; i < 500; i++) {
                 observer.finished(sql, TimeUnit.MILLISECONDS.toNanos(250), false);
             }
             observer.finished("SELECT 2 FROM vehicles WHERE id = $1 -- " + System.nanoTime(),
                     TimeUnit.MILLISECONDS.toNanos(250), false);
-        } finally {
-            logger.removeHandler(capture);
+            lines = log.lines();
         }
         assertThat(lines.stream().filter(line -> line.contains("FROM customers"))).hasSize(1);
         assertThat(lines.stream().filter(line -> line.contains("FROM vehicles"))).hasSize(1);
