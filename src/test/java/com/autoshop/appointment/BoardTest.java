@@ -11,9 +11,12 @@ import static org.hamcrest.Matchers.not;
 
 import com.autoshop.appointment.AppointmentWorkflowTest.Car;
 import com.autoshop.support.Fixtures;
+import com.autoshop.support.PreparedStatements;
 import com.autoshop.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +26,17 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class BoardTest {
+
+    @Inject
+    Pool pool;
+
+    /** The move's statement is longer than Vert.x's default cache limit: unprepared, it was parsed and planned on every move. */
+    @Test
+    void theMoveAndTheBoardStayPrepared() {
+        assertThat(AppointmentStore.UPDATE.length()).isGreaterThan(2048);
+        assertThat(PreparedStatements.timesPrepared(pool, AppointmentStore.UPDATE)).isEqualTo(1);
+        assertThat(PreparedStatements.timesPrepared(pool, BoardQuery.BOARD_SQL)).isEqualTo(1);
+    }
 
     @Test
     void boardHasEveryStatusColumnWithCountsSumsAndCardsInPositionOrder() {

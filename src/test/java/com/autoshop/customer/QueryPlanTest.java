@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.autoshop.platform.data.Conditions;
 import com.autoshop.support.Fixtures;
+import com.autoshop.support.PreparedStatements;
 import com.autoshop.support.Sql;
 import com.autoshop.vehicle.VehicleProfileQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -29,6 +32,9 @@ class QueryPlanTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @Inject
+    Pool pool;
+
     @Test
     void profileDetailsAreSetOperationsNotLoopsPerAppointment() throws Exception {
         UUID customer = Fixtures.customer(Fixtures.unique("Plan"));
@@ -41,6 +47,19 @@ class QueryPlanTest {
 
         assertThat(loopsPerAppointment(plan)).as("per-row loops in the profile plan").isEmpty();
         assertThat(plan.path("Actual Rows").asLong()).isEqualTo(1);
+    }
+
+    /** Longer than Vert.x's default cache limit (2,048 characters): unprepared, it was parsed and planned on every request. */
+    @Test
+    void theProfileWithEveryFilterStaysPrepared() {
+        Conditions everyFilter = new Conditions(Tuple.tuple().addValue(null).addValue(null).addValue(null).addValue(null))
+                .and(CustomerProfileQuery.BY_VEHICLE, (Object) null)
+                .and(CustomerProfileQuery.FROM, (Object) null)
+                .and(CustomerProfileQuery.TO, (Object) null)
+                .and(CustomerProfileQuery.BEFORE, null, null);
+        String sql = CustomerProfileQuery.sql(everyFilter);
+        assertThat(sql.length()).isGreaterThan(2048);
+        assertThat(PreparedStatements.timesPrepared(pool, sql)).isEqualTo(1);
     }
 
     @Test
