@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.problem.DatabaseErrors;
 import com.autoshop.platform.problem.ErrorCode;
+import io.vertx.core.Future;
 import io.vertx.core.VertxException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,17 @@ class DatabaseErrorsTest {
         assertThat(problem.retryAfter()).isNotNull();
     }
 
+    /** What the pool answers a transaction whose connection request timed out as a connection came free. */
+    @Test
+    void aConnectionRequestThatTimedOutIsA503() {
+        Throwable failure = Future.failedFuture("Timeout").cause();
+        ApiProblem problem = DatabaseErrors.translate(new CompletionException(failure)).orElseThrow();
+        assertThat(problem.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
     @Test
     void anyOtherVertxFailureIsNotMistakenForSaturation() {
         assertThat(DatabaseErrors.isPoolSaturated(new VertxException("Connection closed", true))).isFalse();
+        assertThat(DatabaseErrors.isPoolSaturated(Future.failedFuture("Connection reset").cause())).isFalse();
     }
 }

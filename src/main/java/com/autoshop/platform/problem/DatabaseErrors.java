@@ -2,6 +2,7 @@ package com.autoshop.platform.problem;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import org.hibernate.JDBCException;
@@ -21,6 +22,11 @@ public final class DatabaseErrors {
     private static final Duration RETRY_SOON = Duration.ofSeconds(1);
     /** How the reactive pool fails a request that waited the whole connection timeout (a plain VertxException). */
     private static final String CONNECTION_TIMEOUT = "Timeout waiting for connection";
+    /**
+     * How it fails a transaction's connection request that timed out just as a connection came free
+     * (seen under three times the sustainable load, as a 500 before): {@code Future.failedFuture("Timeout")}.
+     */
+    private static final String ACQUIRE_TIMEOUT = "Timeout";
 
     private DatabaseErrors() {
     }
@@ -56,7 +62,8 @@ public final class DatabaseErrors {
     public static boolean isPoolSaturated(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectionPoolTooBusyException || t instanceof NoStackTraceTimeoutException
-                    || t instanceof VertxException && CONNECTION_TIMEOUT.equals(t.getMessage())) {
+                    || t instanceof VertxException && CONNECTION_TIMEOUT.equals(t.getMessage())
+                    || t.getClass() == NoStackTraceThrowable.class && ACQUIRE_TIMEOUT.equals(t.getMessage())) {
                 return true;
             }
         }
