@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,7 +63,11 @@ public class BoardQuery {
         long totalCents;
     }
 
-    public Uni<String> board(Instant from, Instant to, UUID technicianId, String zone) {
+    /** A rendered board and the appointments on it. */
+    public record Board(String json, Set<UUID> appointmentIds) {
+    }
+
+    public Uni<Board> board(Instant from, Instant to, UUID technicianId, String zone) {
         return pool.preparedQuery(BOARD_SQL)
                 .execute(Tuple.of(Times.utc(from), Times.utc(to), technicianId, zone))
                 .map(rows -> {
@@ -69,7 +75,9 @@ public class BoardQuery {
                     for (AppointmentStatus status : AppointmentStatus.values()) {
                         byStatus.put(status, new Column());
                     }
+                    Set<UUID> ids = new HashSet<>();
                     for (Row row : rows) {
+                        ids.add(row.getUUID(1));
                         Column column = byStatus.get(AppointmentStatus.valueOf(row.getString(2)));
                         column.cards.add(BoardCards.json(row, 1));
                         column.totalCents += row.getLong(8);
@@ -87,11 +95,11 @@ public class BoardQuery {
                                 .raw("cards", "[" + String.join(",", column.cards) + "]")
                                 .build());
                     }
-                    return JsonText.object()
+                    return new Board(JsonText.object()
                             .string("from", from.toString())
                             .string("to", to.toString())
                             .raw("columns", columns.append(']').toString())
-                            .build();
+                            .build(), ids);
                 });
     }
 

@@ -32,12 +32,12 @@ public class BoardResource {
 
     static final Duration MAX_RANGE = Duration.ofDays(31);
 
-    private final BoardQuery board;
+    private final BoardCache board;
     private final BoardEvents events;
     private final AppointmentListQuery list;
     private final ShopClock clock;
 
-    public BoardResource(BoardQuery board, BoardEvents events, AppointmentListQuery list, ShopClock clock) {
+    public BoardResource(BoardCache board, BoardEvents events, AppointmentListQuery list, ShopClock clock) {
         this.board = board;
         this.events = events;
         this.list = list;

@@ -3,6 +3,7 @@ package com.autoshop.vehicle;
 import com.autoshop.auth.CurrentActor;
 import com.autoshop.auth.Roles;
 import com.autoshop.platform.data.Limits;
+import com.autoshop.platform.http.ChangesNothing;
 import com.autoshop.platform.http.ETags;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.vehicle.dto.CreateVehicle;
@@ -108,6 +109,7 @@ public class VehicleResource {
 
     /** Which of the ids belong to the customer: one query whatever the number of ids. */
     @POST
+    @ChangesNothing
     @Path("/ownership")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR, Roles.TECH })

@@ -5,10 +5,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Fires {@link LocalWrite} after every successful request whose method may change data. */
+/** Fires {@link LocalWrite} after every successful request whose method may change data (not {@link ChangesNothing}). */
 @Singleton
 public class LocalWriteSignal {
 
@@ -21,8 +22,9 @@ public class LocalWriteSignal {
     }
 
     @ServerResponseFilter
-    public void afterWrite(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!SAFE.contains(request.getMethod()) && response.getStatus() < 400) {
+    public void afterWrite(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        if (!SAFE.contains(request.getMethod()) && response.getStatus() < 400
+                && (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(ChangesNothing.class))) {
             writes.fire(new LocalWrite(request.getMethod(), request.getUriInfo().getPath()));
         }
     }

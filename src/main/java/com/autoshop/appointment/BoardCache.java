@@ -1,0 +1,172 @@
+package com.autoshop.appointment;
+
+import com.autoshop.appointment.BoardQuery.Board;
+import com.autoshop.platform.events.DatabaseEvents;
+import com.autoshop.platform.events.LocalWrite;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Boards as last read, per instance, for at most {@code autoshop.board.cache-ttl} ({@code BOARD_CACHE_TTL};
+ * zero turns the cache off). A board is dropped as soon as it may have changed:
+ * <ul>
+ * <li>on every instance, when the database announces a change whose start times fall in the board's range
+ * (appointments, and so their services and payments), or a change of a customer, vehicle or technician
+ * (any board), or a resync after the listener reconnected (any board);</li>
+ * <li>on this instance, before the answer of a successful write leaves ({@link LocalWrite}): the boards
+ * showing the appointment written, or every board when the write may bring a card onto another day
+ * (creating, rescheduling) or is not about one appointment. Whoever changed something sees it in their
+ * next read; other instances see it when the notification arrives, a moment later.</li>
+ * </ul>
+ * A board being read while such a change happens is answered but not kept.
+ */
+@Singleton
+public class BoardCache {
+
+    /** The boards kept at most (a day's board of the benchmark's busy shop is about 190 KB). */
+    static final int CAPACITY = 128;
+    static final int NOTIFICATION_BUFFER = 4096;
+    /** A write to one appointment that keeps it on its day: {@code .../appointments/{id}/...}. */
+    private static final Pattern ONE_APPOINTMENT = Pattern.compile("/appointments/([0-9a-fA-F-]{36})(/.+)?$");
+
+    private final BoardQuery query;
+    private final DatabaseEvents database;
+    private final Duration ttl;
+    private final Map<Key, Kept> boards = new ConcurrentHashMap<>();
+    private final Set<Loading> loading = ConcurrentHashMap.newKeySet();
+    private final Counter hits;
+    private final Counter misses;
+
+    public BoardCache(BoardQuery query, DatabaseEvents database, MeterRegistry registry,
+            @ConfigProperty(name = "autoshop.board.cache-ttl") Duration ttl) {
+        this.query = query;
+        this.database = database;
+        this.ttl = ttl;
+        this.hits = Counter.builder("board.cache").tag("result", "hit").description("Boards answered from memory").register(registry);
+        this.misses = Counter.builder("board.cache").tag("result", "miss").description("Boards read from the database").register(registry);
+    }
+
+    record Key(Instant from, Instant to, UUID technicianId, String zone) {
+
+        boolean overlaps(Instant first, Instant last) {
+            return first.isBefore(to) && !last.isBefore(from);
+        }
+    }
+
+    private record Kept(Board board, long expiresAt) {
+    }
+
+    /**
+     * A read in progress: {@code stale} once a change it may miss happened meanwhile, or once an
+     * appointment was written here meanwhile that turns out to be on it.
+     */
+    private static final class Loading {
+        final Key key;
+        final Set<UUID> written = ConcurrentHashMap.newKeySet();
+        volatile boolean stale;
+
+        Loading(Key key) {
+            this.key = key;
+        }
+    }
+
+    public Uni<String> board(Instant from, Instant to, UUID technicianId, String zone) {
+        if (ttl.isZero()) {
+            return query.board(from, to, technicianId, zone).map(Board::json);
+        }
+        Key key = new Key(from, to, technicianId, zone);
+        Kept kept = boards.get(key);
+        if (kept != null && kept.expiresAt - System.nanoTime() > 0) {
+            hits.increment();
+            return Uni.createFrom().item(kept.board.json());
+        }
+        misses.increment();
+        Loading load = new Loading(key);
+        loading.add(load);
+        return query.board(from, to, technicianId, zone)
+                .invoke(board -> {
+                    if (load.stale || load.written.stream().anyMatch(board.appointmentIds()::contains)) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    if (boards.size() >= CAPACITY) {
+                        boards.values().removeIf(old -> old.expiresAt - now <= 0);
+                    }
+                    if (boards.size() < CAPACITY || boards.containsKey(key)) {
+                        boards.put(key, new Kept(board, now + ttl.toNanos()));
+                    }
+                })
+                .eventually(() -> loading.remove(load))
+                .map(Board::json);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (ttl.isZero()) {
+            return;
+        }
+        database.stream()
+                .onOverflow().buffer(NOTIFICATION_BUFFER)
+                .onFailure().invoke(failure -> {
+                    Log.warnf("board cache fell behind the database (%s); dropping it", failure.getMessage());
+                    drop(key -> true);
+                })
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .subscribe().with(this::onChange);
+    }
+
+    void onChange(JsonObject change) {
+        String kind = change.getString("kind");
+        if (!"appointments".equals(kind) && !"cards".equals(kind) && !DatabaseEvents.RESYNC.equals(kind)) {
+            return;
+        }
+        String first = change.getString("from");
+        String last = change.getString("to");
+        if (first == null || last == null) {
+            drop(key -> true);
+            return;
+        }
+        Instant firstStart = Instant.parse(first);
+        Instant lastStart = Instant.parse(last);
+        drop(key -> key.overlaps(firstStart, lastStart));
+    }
+
+    void onLocalWrite(@Observes LocalWrite write) {
+        if (ttl.isZero()) {
+            return;
+        }
+        Matcher one = ONE_APPOINTMENT.matcher(write.path());
+        boolean keepsItsDay = one.find() && (one.group(2) != null || "DELETE".equals(write.method()));
+        if (!keepsItsDay) {
+            drop(key -> true);
+            return;
+        }
+        UUID appointment = UUID.fromString(one.group(1));
+        loading.forEach(load -> load.written.add(appointment));
+        boards.entrySet().removeIf(entry -> entry.getValue().board.appointmentIds().contains(appointment));
+    }
+
+    private void drop(Predicate<Key> reached) {
+        loading.forEach(load -> {
+            if (reached.test(load.key)) {
+                load.stale = true;
+            }
+        });
+        boards.keySet().removeIf(reached);
+    }
+}

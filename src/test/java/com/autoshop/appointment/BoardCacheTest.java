@@ -1,0 +1,170 @@
+package com.autoshop.appointment;
+
+import static com.autoshop.appointment.AppointmentWorkflowTest.as;
+import static com.autoshop.appointment.AppointmentWorkflowTest.book;
+import static com.autoshop.appointment.AppointmentWorkflowTest.freshDay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.autoshop.appointment.AppointmentWorkflowTest.Car;
+import com.autoshop.platform.events.LocalWrite;
+import com.autoshop.support.Sql;
+import com.autoshop.support.Statements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Boards answered from memory: the second read sends no statement; a write through this instance is on
+ * the next read at once; a change made elsewhere arrives with its notification and drops only the
+ * boards whose range it reaches.
+ */
+@QuarkusTest
+@TestProfile(BoardCacheTest.CacheOn.class)
+class BoardCacheTest {
+
+    @Inject
+    Event<LocalWrite> writes;
+
+    public static class CacheOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("autoshop.board.cache-ttl", "60S");
+        }
+    }
+
+    static Response board(Instant day) {
+        return as("Advisor").queryParam("from", day.toString()).queryParam("to", day.plus(1, ChronoUnit.DAYS).toString())
+                .get("/api/admin/appointments/board");
+    }
+
+    static String booked(Instant day, int hour) {
+        Car car = Car.create();
+        return book(car.customer(), car.vehicle(), null, day.plus(hour, ChronoUnit.HOURS), Map.of()).path("id");
+    }
+
+    /** Reads the board until it satisfies {@code condition} (a notification arrives a moment after the change). */
+    static Response eventually(Instant day, Predicate<Response> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Response response = board(day);
+        while (!condition.test(response) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            response = board(day);
+        }
+        return response;
+    }
+
+    @Test
+    void theSecondReadIsAnsweredFromMemory() {
+        Instant day = freshDay(0);
+        String id = booked(day, 8);
+
+        Response first = board(day);
+        Response second = board(day);
+
+        assertThat(Statements.of(first)).isEqualTo(1);
+        assertThat(Statements.of(second)).isZero();
+        assertThat(second.jsonPath().getList("columns[0].cards.id")).containsExactly(id);
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+    }
+
+    @Test
+    void aWriteThroughThisInstanceIsOnTheNextReadAtOnce() {
+        Instant day = freshDay(0);
+        String first = booked(day, 8);
+        String second = booked(day, 9);
+        board(day);
+
+        long version = as("Advisor").get("/api/appointments/" + second).then().extract().jsonPath().getLong("appointment.version");
+        as("Advisor").body(Map.of("status", "SCHEDULED", "position", 0, "version", version))
+                .patch("/api/admin/appointments/" + second + "/move").then().statusCode(200);
+
+        assertThat(board(day).jsonPath().getList("columns[0].cards.id")).containsExactly(second, first);
+
+        as("Advisor").delete("/api/admin/appointments/" + first).then().statusCode(204);
+        assertThat(board(day).jsonPath().getList("columns[0].cards.id")).containsExactly(second);
+
+        String third = booked(day, 10);
+        assertThat(board(day).jsonPath().getList("columns[0].cards.id")).containsExactly(second, third);
+    }
+
+    /** No database change here, so no notification: only the local write signal can drop the board. */
+    @Test
+    void aLocalWriteDropsTheBoardsItMayHaveChangedBeforeItsAnswerLeaves() {
+        Instant day = freshDay(0);
+        String id = booked(day, 8);
+        board(day);
+
+        writes.fire(new LocalWrite("POST", "/appointments/" + UUID.randomUUID() + "/payments"));
+        assertThat(Statements.of(board(day))).as("another appointment's payment").isZero();
+
+        Car car = Car.create();
+        as("Advisor").body(Map.of("customerId", car.customer(), "vehicleIds", List.of(car.vehicle())))
+                .post("/api/admin/vehicles/ownership").then().statusCode(200);
+        assertThat(Statements.of(board(day))).as("an ownership check, a POST that changes nothing").isZero();
+
+        writes.fire(new LocalWrite("PATCH", "/admin/appointments/" + id + "/move"));
+        assertThat(Statements.of(board(day))).as("a move of a card on the board").isEqualTo(1);
+
+        writes.fire(new LocalWrite("PATCH", "/appointments/" + UUID.randomUUID()));
+        assertThat(Statements.of(board(day))).as("a reschedule, which may bring a card onto the day").isEqualTo(1);
+
+        writes.fire(new LocalWrite("POST", "/admin/appointments"));
+        assertThat(Statements.of(board(day))).as("a new appointment").isEqualTo(1);
+
+        writes.fire(new LocalWrite("PATCH", "/customers/" + UUID.randomUUID()));
+        assertThat(Statements.of(board(day))).as("a customer change").isEqualTo(1);
+    }
+
+    @Test
+    void aChangeMadeElsewhereArrivesWithItsNotification() throws InterruptedException {
+        Instant day = freshDay(0);
+        String id = booked(day, 8);
+        board(day);
+
+        Sql.update("UPDATE appointments SET title = 'Changed elsewhere', version = version + 1 WHERE id = ?::uuid", id);
+
+        Response after = eventually(day, response -> "Changed elsewhere".equals(response.path("columns[0].cards[0].title")));
+        assertThat((String) after.path("columns[0].cards[0].title")).isEqualTo("Changed elsewhere");
+    }
+
+    @Test
+    void aRenamedCustomerReachesEveryBoard() throws InterruptedException {
+        Instant day = freshDay(0);
+        Car car = Car.create();
+        book(car.customer(), car.vehicle(), null, day.plus(8, ChronoUnit.HOURS), Map.of());
+        board(day);
+
+        Sql.update("UPDATE customers SET name = 'Renamed Elsewhere' WHERE id = ?::uuid", car.customer().toString());
+
+        Response after = eventually(day, response -> "Renamed Elsewhere".equals(response.path("columns[0].cards[0].customerName")));
+        assertThat((String) after.path("columns[0].cards[0].customerName")).isEqualTo("Renamed Elsewhere");
+    }
+
+    @Test
+    void aChangeOnAnotherDayKeepsTheBoard() throws InterruptedException {
+        Instant kept = freshDay(0);
+        Instant changed = freshDay(0);
+        booked(kept, 8);
+        String other = booked(changed, 8);
+        board(kept);
+        board(changed);
+
+        Sql.update("UPDATE appointments SET title = 'Other day', version = version + 1 WHERE id = ?::uuid", other);
+        // the other day's board changing proves the notification has been handled
+        eventually(changed, response -> "Other day".equals(response.path("columns[0].cards[0].title")));
+
+        assertThat(Statements.of(board(kept))).isZero();
+        assertThat(List.of(kept, changed)).doesNotHaveDuplicates();
+    }
+}
