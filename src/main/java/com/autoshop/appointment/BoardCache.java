@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -135,15 +136,22 @@ public class BoardCache {
         if (!"appointments".equals(kind) && !"cards".equals(kind) && !DatabaseEvents.RESYNC.equals(kind)) {
             return;
         }
-        String first = change.getString("from");
-        String last = change.getString("to");
-        if (first == null || last == null) {
+        Instant firstStart = instant(change.getValue("from"));
+        Instant lastStart = instant(change.getValue("to"));
+        if (firstStart == null || lastStart == null) {
             drop(key -> true);
             return;
         }
-        Instant firstStart = Instant.parse(first);
-        Instant lastStart = Instant.parse(last);
         drop(key -> key.overlaps(firstStart, lastStart));
+    }
+
+    /** A span's end, or null when the notification has none (or one this version cannot read). */
+    private static Instant instant(Object value) {
+        try {
+            return value instanceof String text ? Instant.parse(text) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     void onLocalWrite(@Observes LocalWrite write) {

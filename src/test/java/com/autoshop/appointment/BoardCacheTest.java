@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,6 +36,9 @@ class BoardCacheTest {
 
     @Inject
     Event<LocalWrite> writes;
+
+    @Inject
+    BoardCache cache;
 
     public static class CacheOn implements QuarkusTestProfile {
         @Override
@@ -124,6 +128,18 @@ class BoardCacheTest {
 
         writes.fire(new LocalWrite("PATCH", "/customers/" + UUID.randomUUID()));
         assertThat(Statements.of(board(day))).as("a customer change").isEqualTo(1);
+    }
+
+    /** A notification without a readable span may reach any board: all are dropped. */
+    @Test
+    void aNotificationWithoutASpanDropsEveryBoard() {
+        Instant day = freshDay(0);
+        booked(day, 8);
+        board(day);
+
+        cache.onChange(new JsonObject().put("kind", "appointments").put("from", "yesterday").put("to", 7));
+
+        assertThat(Statements.of(board(day))).isEqualTo(1);
     }
 
     @Test
