@@ -5,7 +5,6 @@ import com.autoshop.platform.events.DatabaseEvents;
 import com.autoshop.platform.events.LocalWrite;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +41,6 @@ public class BoardCache {
 
     /** The boards kept at most (a day's board of the benchmark's busy shop is about 190 KB). */
     static final int CAPACITY = 128;
-    static final int NOTIFICATION_BUFFER = 4096;
     /** A write to one appointment that keeps it on its day: {@code .../appointments/{id}/...}. */
     private static final Pattern ONE_APPOINTMENT = Pattern.compile("/appointments/([0-9a-fA-F-]{36})(/.+)?$");
 
@@ -121,14 +119,10 @@ public class BoardCache {
         if (ttl.isZero()) {
             return;
         }
-        database.stream()
-                .onOverflow().buffer(NOTIFICATION_BUFFER)
-                .onFailure().invoke(failure -> {
-                    Log.warnf("board cache fell behind the database (%s); dropping it", failure.getMessage());
-                    drop(key -> true);
-                })
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(this::onChange);
+        database.follow("the board cache", change -> {
+            onChange(change);
+            return Uni.createFrom().voidItem();
+        }, () -> drop(key -> true));
     }
 
     void onChange(JsonObject change) {

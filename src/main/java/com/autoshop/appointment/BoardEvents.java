@@ -1,7 +1,6 @@
 package com.autoshop.appointment;
 
 import com.autoshop.platform.events.DatabaseEvents;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -28,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class BoardEvents {
 
     static final int CLIENT_BUFFER = 256;
-    static final int NOTIFICATION_BUFFER = 4096;
     static final BoardEvent RELOAD = new BoardEvent("board.reload", "{}");
     static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -52,17 +50,15 @@ public class BoardEvents {
      * the clients are told to reload and the subscription starts again.
      */
     void start(@Observes StartupEvent event) {
-        database.stream()
-                .onOverflow().buffer(NOTIFICATION_BUFFER)
-                .filter(change -> "appointments".equals(change.getString("kind"))
-                        || DatabaseEvents.RESYNC.equals(change.getString("kind")))
-                .onItem().transformToUniAndConcatenate(this::toBoardEvents)
-                .onFailure().invoke(failure -> {
-                    Log.warnf("live board fell behind the database (%s); clients reload", failure.getMessage());
-                    hub.onNext(RELOAD);
-                })
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(events -> events.forEach(hub::onNext));
+        database.follow("the live board", this::publish, () -> hub.onNext(RELOAD));
+    }
+
+    private Uni<?> publish(JsonObject change) {
+        String kind = change.getString("kind");
+        if (!"appointments".equals(kind) && !DatabaseEvents.RESYNC.equals(kind)) {
+            return Uni.createFrom().voidItem();
+        }
+        return toBoardEvents(change).invoke(events -> events.forEach(hub::onNext));
     }
 
     /** Clients are told to reconnect elsewhere as soon as this instance starts shutting down. */

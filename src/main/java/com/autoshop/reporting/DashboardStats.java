@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -25,7 +24,6 @@ public class DashboardStats {
 
     public static final String CACHE = "dashboard-stats";
     static final Set<String> KINDS = Set.of("appointments", "payments", DatabaseEvents.RESYNC);
-    static final int NOTIFICATION_BUFFER = 1024;
 
     private final DashboardQuery query;
     private final Cache cache;
@@ -45,17 +43,9 @@ public class DashboardStats {
     }
 
     void start(@Observes StartupEvent event) {
-        database.stream()
-                .onOverflow().buffer(NOTIFICATION_BUFFER)
-                .filter(change -> KINDS.contains(change.getString("kind")))
-                .onItem().transformToUniAndConcatenate(change -> cache.invalidateAll())
-                .onFailure().invoke(failure -> {
-                    Log.warnf("dashboard cache fell behind the database (%s); dropping it", failure.getMessage());
-                    invalidate();
-                })
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(ignored -> {
-                });
+        database.follow("the dashboard cache", change -> KINDS.contains(change.getString("kind"))
+                ? cache.invalidateAll()
+                : Uni.createFrom().voidItem(), this::invalidate);
     }
 
     void onLocalWrite(@Observes LocalWrite write) {

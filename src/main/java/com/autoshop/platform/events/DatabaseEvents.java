@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -11,7 +12,9 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +28,7 @@ public class DatabaseEvents {
 
     public static final String CHANNEL = "autoshop_events";
     public static final String RESYNC = "resync";
+    static final int FOLLOWER_BUFFER = 4096;
 
     private final BroadcastProcessor<JsonObject> events = BroadcastProcessor.create();
     private final Vertx vertx;
@@ -47,6 +51,23 @@ public class DatabaseEvents {
     /** Every change announced by the database, and a {@code resync} after each reconnection. */
     public Multi<JsonObject> stream() {
         return events;
+    }
+
+    /**
+     * Hands every change, in order, to {@code handle}, one at a time. Changes queue while one is
+     * handled; should the queue fill (or {@code handle} fail), the follower may have missed changes:
+     * {@code missed} runs and following starts again.
+     */
+    public void follow(String follower, Function<JsonObject, Uni<?>> handle, Runnable missed) {
+        events.onOverflow().buffer(FOLLOWER_BUFFER)
+                .onItem().transformToUniAndConcatenate(handle)
+                .onFailure().invoke(failure -> {
+                    Log.warnf("%s fell behind the database (%s)", follower, failure.getMessage());
+                    missed.run();
+                })
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .subscribe().with(ignored -> {
+                });
     }
 
     void start(@Observes StartupEvent event) {
