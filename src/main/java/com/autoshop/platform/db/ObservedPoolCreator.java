@@ -9,13 +9,15 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the reactive pool: a bounded wait queue and connect timeout, and statement observation. */
 @Singleton
 public class ObservedPoolCreator implements PgPoolCreator {
 
-    static final String PLAN_CACHE_MODE = "plan_cache_mode";
+    /** Session settings sent at start-up, which PgBouncer refuses ("unsupported startup parameter"). */
+    static final Set<String> SESSION_SETTINGS = Set.of("plan_cache_mode", "jit");
     /**
      * The longest statement the client keeps prepared. Vert.x's default (2,048 characters) left the
      * read models and the move unprepared: parsed and planned on every execution, twice the database
@@ -45,16 +47,15 @@ public class ObservedPoolCreator implements PgPoolCreator {
     }
 
     /**
-     * Behind a layer-7 proxy (PgBouncer in transaction mode) no statement stays prepared, so a plan
-     * cache mode has nothing to act on, and PgBouncer closes a connection that sends it at start-up
-     * ("unsupported startup parameter").
+     * PgBouncer closes a connection that sends a session setting at start-up ("unsupported startup
+     * parameter"): behind a layer-7 proxy the settings are the database role's (README, PgBouncer).
      */
     static PgConnectOptions forProxy(PgConnectOptions target) {
-        if (!target.getUseLayer7Proxy() || !target.getProperties().containsKey(PLAN_CACHE_MODE)) {
+        if (!target.getUseLayer7Proxy() || SESSION_SETTINGS.stream().noneMatch(target.getProperties()::containsKey)) {
             return target;
         }
         Map<String, String> properties = new HashMap<>(target.getProperties());
-        properties.remove(PLAN_CACHE_MODE);
+        properties.keySet().removeAll(SESSION_SETTINGS);
         // changed in place: PgConnectOptions' copy constructor drops the layer-7 proxy flag
         return target.setProperties(properties);
     }
