@@ -1,5 +1,6 @@
 package com.autoshop.appointment;
 
+import com.autoshop.appointment.BoardCards.Parts;
 import com.autoshop.appointment.BoardQuery.Board;
 import com.autoshop.platform.events.DatabaseEvents;
 import com.autoshop.platform.events.LocalWrite;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +37,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * next read; other instances see it when the notification arrives, a moment later.</li>
  * </ul>
  * A board being read while such a change happens is answered but not kept.
+ * <p>
+ * The cards of a dropped board are kept: its next read asks the database only for the cards whose
+ * appointment changed (a move shifts the positions of a few hundred cards and changes one). Kept cards
+ * go with every change of a customer, vehicle or technician, every local write that is not to one
+ * appointment, and after {@link #CARD_LIFETIME}.
  */
 @Singleton
 public class BoardCache {
@@ -42,15 +49,23 @@ public class BoardCache {
     /** The boards kept at most (a day's board of the benchmark's busy shop is about 190 KB). */
     static final int CAPACITY = 128;
     /** A write to one appointment that keeps it on its day: {@code .../appointments/{id}/...}. */
+    /**
+     * How long a card is reused without being read again: bounds how long a change to an appointment's
+     * services made behind the service's back (every write of the service changes the appointment too) stays unseen.
+     */
+    static final Duration CARD_LIFETIME = Duration.ofMinutes(1);
     private static final Pattern ONE_APPOINTMENT = Pattern.compile("/appointments/([0-9a-fA-F-]{36})(/.+)?$");
 
     private final BoardQuery query;
     private final DatabaseEvents database;
     private final Duration ttl;
     private final Map<Key, Kept> boards = new ConcurrentHashMap<>();
+    private final Map<Key, Map<UUID, Parts>> cards = new ConcurrentHashMap<>();
     private final Set<Loading> loading = ConcurrentHashMap.newKeySet();
     private final Counter hits;
     private final Counter misses;
+    private final Counter cardsKept;
+    private final Counter cardsRead;
 
     public BoardCache(BoardQuery query, DatabaseEvents database, MeterRegistry registry,
             @ConfigProperty(name = "autoshop.board.cache-ttl") Duration ttl) {
@@ -59,6 +74,8 @@ public class BoardCache {
         this.ttl = ttl;
         this.hits = Counter.builder("board.cache").tag("result", "hit").description("Boards answered from memory").register(registry);
         this.misses = Counter.builder("board.cache").tag("result", "miss").description("Boards read from the database").register(registry);
+        this.cardsKept = Counter.builder("board.cards").tag("source", "kept").description("Cards of boards read again, reused").register(registry);
+        this.cardsRead = Counter.builder("board.cards").tag("source", "database").description("Cards of boards read again, read").register(registry);
     }
 
     record Key(Instant from, Instant to, UUID technicianId, String zone) {
@@ -73,12 +90,14 @@ public class BoardCache {
 
     /**
      * A read in progress: {@code stale} once a change it may miss happened meanwhile, or once an
-     * appointment was written here meanwhile that turns out to be on it.
+     * appointment was written here meanwhile that turns out to be on it; {@code staleCards} once a card
+     * may show a customer, vehicle or technician as they were.
      */
     private static final class Loading {
         final Key key;
         final Set<UUID> written = ConcurrentHashMap.newKeySet();
         volatile boolean stale;
+        volatile boolean staleCards;
 
         Loading(Key key) {
             this.key = key;
@@ -87,7 +106,7 @@ public class BoardCache {
 
     public Uni<String> board(Instant from, Instant to, UUID technicianId, String zone) {
         if (ttl.isZero()) {
-            return query.board(from, to, technicianId, zone).map(Board::json);
+            return query.board(from, to, technicianId, zone, Map.of()).map(Board::json);
         }
         Key key = new Key(from, to, technicianId, zone);
         Kept kept = boards.get(key);
@@ -98,8 +117,16 @@ public class BoardCache {
         misses.increment();
         Loading load = new Loading(key);
         loading.add(load);
-        return query.board(from, to, technicianId, zone)
+        return query.board(from, to, technicianId, zone, reusable(key))
                 .invoke(board -> {
+                    cardsKept.increment(board.reused());
+                    cardsRead.increment(board.cards().size() - board.reused());
+                    if (!load.staleCards) {
+                        keepCards(key, board.cards());
+                        if (load.staleCards) { // a change of cards' sources arrived while they were being kept
+                            cards.remove(key);
+                        }
+                    }
                     if (load.stale || load.written.stream().anyMatch(board.appointmentIds()::contains)) {
                         return;
                     }
@@ -115,6 +142,25 @@ public class BoardCache {
                 .map(Board::json);
     }
 
+    private Map<UUID, Parts> reusable(Key key) {
+        Map<UUID, Parts> known = cards.getOrDefault(key, Map.of());
+        Map<UUID, Parts> reusable = new HashMap<>(known.size() * 2);
+        long now = System.nanoTime();
+        known.forEach((id, card) -> {
+            if (now - card.renderedAt() < CARD_LIFETIME.toNanos()) {
+                reusable.put(id, card);
+            }
+        });
+        return reusable;
+    }
+
+    private void keepCards(Key key, Map<UUID, Parts> read) {
+        if (cards.size() >= CAPACITY && !cards.containsKey(key)) {
+            cards.clear();
+        }
+        cards.put(key, read);
+    }
+
     void start(@Observes StartupEvent event) {
         if (ttl.isZero()) {
             return;
@@ -122,12 +168,16 @@ public class BoardCache {
         database.follow("the board cache", change -> {
             onChange(change);
             return Uni.createFrom().voidItem();
-        }, () -> drop(key -> true));
+        }, this::dropAll);
     }
 
     void onChange(JsonObject change) {
         String kind = change.getString("kind");
-        if (!"appointments".equals(kind) && !"cards".equals(kind) && !DatabaseEvents.RESYNC.equals(kind)) {
+        if ("cards".equals(kind) || DatabaseEvents.RESYNC.equals(kind)) {
+            dropAll();
+            return;
+        }
+        if (!"appointments".equals(kind)) {
             return;
         }
         Instant firstStart = instant(change.getValue("from"));
@@ -155,12 +205,19 @@ public class BoardCache {
         Matcher one = ONE_APPOINTMENT.matcher(write.path());
         boolean keepsItsDay = one.find() && (one.group(2) != null || "DELETE".equals(write.method()));
         if (!keepsItsDay) {
-            drop(key -> true);
+            dropAll();
             return;
         }
         UUID appointment = UUID.fromString(one.group(1));
         loading.forEach(load -> load.written.add(appointment));
         boards.entrySet().removeIf(entry -> entry.getValue().board.appointmentIds().contains(appointment));
+    }
+
+    /** Every board and every card: a card may show a customer, vehicle or technician as they were. */
+    private void dropAll() {
+        loading.forEach(load -> load.staleCards = true);
+        cards.clear();
+        drop(key -> true);
     }
 
     private void drop(Predicate<Key> reached) {

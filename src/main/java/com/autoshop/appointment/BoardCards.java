@@ -34,6 +34,34 @@ final class BoardCards {
                 GROUP BY appointment_id
             )""";
 
+    /**
+     * What a card shows of its own appointment row, hashed: a card known with the same content needs only
+     * its position, which a move shifts on a few hundred cards without changing them otherwise.
+     */
+    static final String CONTENT = """
+            hashtextextended(row(a.status, a.version, a.starts_at, a.ends_at, a.title, a.total_cents, a.paid_cents,
+                a.check_in_at, a.check_out_at, a.customer_id, a.vehicle_id, a.technician_id)::text, 0)""";
+
+    /** A rendered card around its position, and the content it was rendered from. */
+    record Parts(long content, String head, String tail, long renderedAt) {
+
+        private static final String POSITION = "\"position\":";
+
+        static Parts of(String card, long content, long renderedAt) {
+            // id and status come first, so the first "position": is the member's
+            int start = card.indexOf(POSITION) + POSITION.length();
+            int end = start;
+            while (end < card.length() && card.charAt(end) != ',') {
+                end++;
+            }
+            return new Parts(content, card.substring(0, start), card.substring(end), renderedAt);
+        }
+
+        String json(int position) {
+            return head + position + tail;
+        }
+    }
+
     /** Number of columns {@link #COLUMNS} reads. */
     static final int WIDTH = 23;
 

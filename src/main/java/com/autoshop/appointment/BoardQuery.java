@@ -1,5 +1,6 @@
 package com.autoshop.appointment;
 
+import com.autoshop.appointment.BoardCards.Parts;
 import com.autoshop.platform.data.Times;
 import com.autoshop.platform.json.JsonText;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,15 +25,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class BoardQuery {
 
+    /**
+     * The day's cards in order, each with its content hash; the card's columns only for those the caller
+     * does not know with that content ($5 ids, $6 content hashes; empty arrays for a first read).
+     */
     static final String BOARD_SQL = """
-            WITH scope AS (
-                SELECT id FROM appointments
-                WHERE deleted_at IS NULL AND starts_at >= $1 AND starts_at < $2 AND ($3::uuid IS NULL OR technician_id = $3)
+            WITH on_board AS MATERIALIZED (
+                SELECT a.id, a.status, a.position, a.starts_at, a.total_cents, """ + BoardCards.CONTENT + """
+             AS content
+                FROM appointments a
+                WHERE a.deleted_at IS NULL AND a.starts_at >= $1 AND a.starts_at < $2 AND ($3::uuid IS NULL OR a.technician_id = $3)
+            ), scope AS MATERIALIZED (
+                SELECT b.id FROM on_board b
+                WHERE NOT EXISTS (SELECT 1 FROM unnest($5::uuid[], $6::bigint[]) AS known(id, content)
+                                  WHERE known.id = b.id AND known.content = b.content)
             ), """ + BoardCards.LINES + """
+            , cards AS MATERIALIZED (
+                SELECT\s""" + BoardCards.COLUMNS + "\n" + BoardCards.SOURCES + """
 
-            SELECT (a.starts_at AT TIME ZONE $4)::date, """ + BoardCards.COLUMNS + "\n" + BoardCards.SOURCES + """
-
-            ORDER BY 1, a.position, a.starts_at, a.id""";
+            )
+            SELECT (b.starts_at AT TIME ZONE $4)::date, b.id, b.status, b.position, b.content, b.total_cents, cards.*
+            FROM on_board b LEFT JOIN cards ON cards.id = b.id
+            ORDER BY 1, b.position, b.starts_at, b.id""";
 
     static final String CARDS_BY_ID_SQL = """
             WITH scope AS (
@@ -63,24 +76,47 @@ public class BoardQuery {
         long totalCents;
     }
 
-    /** A rendered board and the appointments on it. */
-    public record Board(String json, Set<UUID> appointmentIds) {
+    /** A rendered board and its cards by appointment. */
+    public record Board(String json, Map<UUID, Parts> cards, int reused) {
+
+        Set<UUID> appointmentIds() {
+            return cards.keySet();
+        }
     }
 
-    public Uni<Board> board(Instant from, Instant to, UUID technicianId, String zone) {
+    /** The board, reading again only the cards not in {@code known} with their current content. */
+    public Uni<Board> board(Instant from, Instant to, UUID technicianId, String zone, Map<UUID, Parts> known) {
+        UUID[] ids = new UUID[known.size()];
+        Long[] contents = new Long[known.size()];
+        int i = 0;
+        for (Map.Entry<UUID, Parts> card : known.entrySet()) {
+            ids[i] = card.getKey();
+            contents[i++] = card.getValue().content();
+        }
         return pool.preparedQuery(BOARD_SQL)
-                .execute(Tuple.of(Times.utc(from), Times.utc(to), technicianId, zone))
+                .execute(Tuple.tuple().addValue(Times.utc(from)).addValue(Times.utc(to)).addValue(technicianId).addValue(zone)
+                        .addArrayOfUUID(ids).addArrayOfLong(contents))
                 .map(rows -> {
                     Map<AppointmentStatus, Column> byStatus = new EnumMap<>(AppointmentStatus.class);
                     for (AppointmentStatus status : AppointmentStatus.values()) {
                         byStatus.put(status, new Column());
                     }
-                    Set<UUID> ids = new HashSet<>();
+                    Map<UUID, Parts> cards = new HashMap<>();
+                    int reused = 0;
+                    long now = System.nanoTime();
                     for (Row row : rows) {
-                        ids.add(row.getUUID(1));
+                        UUID id = row.getUUID(1);
+                        Parts card;
+                        if (row.getUUID(6) == null) {
+                            card = known.get(id);
+                            reused++;
+                        } else {
+                            card = Parts.of(BoardCards.json(row, 6), row.getLong(4), now);
+                        }
+                        cards.put(id, card);
                         Column column = byStatus.get(AppointmentStatus.valueOf(row.getString(2)));
-                        column.cards.add(BoardCards.json(row, 1));
-                        column.totalCents += row.getLong(8);
+                        column.cards.add(card.json(row.getInteger(3)));
+                        column.totalCents += row.getLong(5);
                     }
                     StringBuilder columns = new StringBuilder("[");
                     for (AppointmentStatus status : AppointmentStatus.values()) {
@@ -99,7 +135,7 @@ public class BoardQuery {
                             .string("from", from.toString())
                             .string("to", to.toString())
                             .raw("columns", columns.append(']').toString())
-                            .build(), ids);
+                            .build(), cards, reused);
                 });
     }
 

@@ -9,6 +9,7 @@ import com.autoshop.appointment.AppointmentWorkflowTest.Car;
 import com.autoshop.platform.events.LocalWrite;
 import com.autoshop.support.Sql;
 import com.autoshop.support.Statements;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +41,15 @@ class BoardCacheTest {
 
     @Inject
     BoardCache cache;
+
+    @Inject
+    BoardQuery query;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "autoshop.shop-time-zone")
+    String zone;
 
     public static class CacheOn implements QuarkusTestProfile {
         @Override
@@ -100,6 +111,47 @@ class BoardCacheTest {
 
         String third = booked(day, 10);
         assertThat(board(day).jsonPath().getList("columns[0].cards.id")).containsExactly(second, third);
+    }
+
+    private double cards(String source) {
+        return registry.counter("board.cards", "source", source).count();
+    }
+
+    @Test
+    void aMoveReadsAgainOnlyTheCardItChangedAndTheBoardIsTheDatabases() {
+        Instant day = freshDay(0);
+        String first = booked(day, 8);
+        String second = booked(day, 9);
+        String third = booked(day, 10);
+        board(day);
+        double kept = cards("kept");
+        double read = cards("database");
+
+        long version = as("Advisor").get("/api/appointments/" + third).then().extract().jsonPath().getLong("appointment.version");
+        as("Advisor").body(Map.of("status", "SCHEDULED", "position", 0, "version", version))
+                .patch("/api/admin/appointments/" + third + "/move").then().statusCode(200);
+        Response after = board(day);
+
+        assertThat(Statements.of(after)).isEqualTo(1);
+        assertThat(after.jsonPath().getList("columns[0].cards.id")).containsExactly(third, first, second);
+        assertThat(after.jsonPath().getList("columns[0].cards.position")).containsExactly(0, 1, 2);
+        assertThat(cards("kept") - kept).as("the shifted cards").isEqualTo(2);
+        assertThat(cards("database") - read).as("the moved card").isEqualTo(1);
+        String fromTheDatabase = query.board(day, day.plus(1, ChronoUnit.DAYS), null, zone, Map.of())
+                .await().atMost(Duration.ofSeconds(5)).json();
+        assertThat(after.body().asString()).isEqualTo(fromTheDatabase);
+    }
+
+    @Test
+    void aCardChangedBehindTheServicesBackWithoutANewVersionIsReadAgain() throws InterruptedException {
+        Instant day = freshDay(0);
+        String id = booked(day, 8);
+        board(day);
+
+        Sql.update("UPDATE appointments SET title = 'Edited by hand' WHERE id = ?::uuid", id);
+
+        Response after = eventually(day, response -> "Edited by hand".equals(response.path("columns[0].cards[0].title")));
+        assertThat((String) after.path("columns[0].cards[0].title")).isEqualTo("Edited by hand");
     }
 
     /** No database change here, so no notification: only the local write signal can drop the board. */
