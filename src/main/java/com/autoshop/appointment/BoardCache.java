@@ -48,12 +48,12 @@ public class BoardCache {
 
     /** The boards kept at most (a day's board of the benchmark's busy shop is about 190 KB). */
     static final int CAPACITY = 128;
-    /** A write to one appointment that keeps it on its day: {@code .../appointments/{id}/...}. */
     /**
      * How long a card is reused without being read again: bounds how long a change to an appointment's
      * services made behind the service's back (every write of the service changes the appointment too) stays unseen.
      */
     static final Duration CARD_LIFETIME = Duration.ofMinutes(1);
+    /** A write to one appointment that keeps it on its day: {@code .../appointments/{id}/...}. */
     private static final Pattern ONE_APPOINTMENT = Pattern.compile("/appointments/([0-9a-fA-F-]{36})(/.+)?$");
 
     private final BoardQuery query;

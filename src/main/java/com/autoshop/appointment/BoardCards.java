@@ -26,9 +26,9 @@ final class BoardCards {
             LEFT JOIN technicians t ON t.id = a.technician_id
             LEFT JOIN lines l ON l.appointment_id = a.id""";
 
-    /** Services of the scope's appointments, aggregated once for the whole scope. */
+    /** Services of the scope's appointments, aggregated once for the whole scope (not once per card: QueryPlanTest). */
     static final String LINES = """
-            lines AS (
+            lines AS MATERIALIZED (
                 SELECT appointment_id, count(*) AS count, string_agg(name, ', ' ORDER BY created_at, id) AS summary
                 FROM appointment_services WHERE appointment_id IN (SELECT id FROM scope)
                 GROUP BY appointment_id

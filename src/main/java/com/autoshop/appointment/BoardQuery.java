@@ -29,7 +29,7 @@ public class BoardQuery {
      * The day's cards in order, each with its content hash; the card's columns only for those the caller
      * does not know with that content ($5 ids, $6 content hashes; empty arrays for a first read).
      */
-    static final String BOARD_SQL = """
+    public static final String BOARD_SQL = """
             WITH on_board AS MATERIALIZED (
                 SELECT a.id, a.status, a.position, a.starts_at, a.total_cents, """ + BoardCards.CONTENT + """
              AS content

@@ -2,6 +2,7 @@ package com.autoshop.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.autoshop.appointment.BoardQuery;
 import com.autoshop.platform.data.Conditions;
 import com.autoshop.support.Fixtures;
 import com.autoshop.support.PreparedStatements;
@@ -75,6 +76,21 @@ class QueryPlanTest {
         JsonNode vehicleProfile = explain(VehicleProfileQuery.SQL,
                 "'%s', 'infinity'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff', 100".formatted(vehicle));
         assertThat(loopsPerAppointment(vehicleProfile)).as("per-row loops in the vehicle profile plan").isEmpty();
+    }
+
+    /** The board gathers its cards' customers, vehicles and services once, not once for each card. */
+    @Test
+    void theBoardGathersItsCardsOncePerRequest() throws Exception {
+        UUID customer = Fixtures.customer(Fixtures.unique("Plan"));
+        UUID vehicle = Fixtures.vehicle(customer);
+        Fixtures.history(customer, vehicle, 60);
+        Sql.update("ANALYZE");
+
+        JsonNode board = explain(BoardQuery.BOARD_SQL,
+                "now() - interval '61 days', now(), NULL, 'UTC', '{}'::uuid[], '{}'::bigint[]");
+
+        assertThat(loopsPerAppointment(board)).as("per-card loops in the board plan").isEmpty();
+        assertThat(board.path("Actual Rows").asLong()).isGreaterThanOrEqualTo(60);
     }
 
     /**
