@@ -38,13 +38,10 @@ class QueryPlanTest {
 
     @Test
     void profileDetailsAreSetOperationsNotLoopsPerAppointment() throws Exception {
-        UUID customer = Fixtures.customer(Fixtures.unique("Plan"));
-        UUID vehicle = Fixtures.vehicle(customer);
-        Fixtures.history(customer, vehicle, 200);
-        Sql.update("ANALYZE");
+        Owner owner = withHistory(200);
 
-        String sql = CustomerProfileQuery.sql(new Conditions(Tuple.of(customer, 100, true, 20)));
-        JsonNode plan = explain(sql, "'%s', 100, true, 20".formatted(customer));
+        String sql = CustomerProfileQuery.sql(new Conditions(Tuple.of(owner.customer(), 100, true, 20)));
+        JsonNode plan = explain(sql, "'%s', 100, true, 20".formatted(owner.customer()));
 
         assertThat(loopsPerAppointment(plan)).as("per-row loops in the profile plan").isEmpty();
         assertThat(plan.path("Actual Rows").asLong()).isEqualTo(1);
@@ -65,26 +62,20 @@ class QueryPlanTest {
 
     @Test
     void historyAndVehicleProfileAggregateOncePerRequest() throws Exception {
-        UUID customer = Fixtures.customer(Fixtures.unique("Plan"));
-        UUID vehicle = Fixtures.vehicle(customer);
-        Fixtures.history(customer, vehicle, 120);
-        Sql.update("ANALYZE");
+        Owner owner = withHistory(120);
 
         JsonNode history = explain(CustomerHistoryQuery.SQL,
-                "'%s', 100, 'infinity'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff'".formatted(customer));
+                "'%s', 100, 'infinity'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff'".formatted(owner.customer()));
         assertThat(loopsPerAppointment(history)).as("per-row loops in the history plan").isEmpty();
         JsonNode vehicleProfile = explain(VehicleProfileQuery.SQL,
-                "'%s', 'infinity'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff', 100".formatted(vehicle));
+                "'%s', 'infinity'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff', 100".formatted(owner.vehicle()));
         assertThat(loopsPerAppointment(vehicleProfile)).as("per-row loops in the vehicle profile plan").isEmpty();
     }
 
     /** The board gathers its cards' customers, vehicles and services once, not once for each card. */
     @Test
     void theBoardGathersItsCardsOncePerRequest() throws Exception {
-        UUID customer = Fixtures.customer(Fixtures.unique("Plan"));
-        UUID vehicle = Fixtures.vehicle(customer);
-        Fixtures.history(customer, vehicle, 60);
-        Sql.update("ANALYZE");
+        withHistory(60);
 
         JsonNode board = explain(BoardQuery.BOARD_SQL,
                 "now() - interval '61 days', now(), NULL, 'UTC', '{}'::uuid[], '{}'::bigint[]");
@@ -145,6 +136,18 @@ class QueryPlanTest {
             }
             connection.rollback();
         }
+    }
+
+    record Owner(UUID customer, UUID vehicle) {
+    }
+
+    /** A customer with one vehicle and an appointment a day for the last {@code days} days, analyzed. */
+    private static Owner withHistory(int days) {
+        UUID customer = Fixtures.customer(Fixtures.unique("Plan"));
+        UUID vehicle = Fixtures.vehicle(customer);
+        Fixtures.history(customer, vehicle, days);
+        Sql.update("ANALYZE");
+        return new Owner(customer, vehicle);
     }
 
     /** The first page of a name-ordered search: after ("", the smallest id). */
