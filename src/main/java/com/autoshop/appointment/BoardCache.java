@@ -4,6 +4,7 @@ import com.autoshop.appointment.BoardCards.Parts;
 import com.autoshop.appointment.BoardQuery.Board;
 import com.autoshop.platform.events.DatabaseEvents;
 import com.autoshop.platform.events.LocalWrite;
+import com.autoshop.platform.http.StoredDocument;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -85,7 +86,7 @@ public class BoardCache {
         }
     }
 
-    private record Kept(Board board, long expiresAt) {
+    private record Kept(Board board, StoredDocument document, long expiresAt) {
     }
 
     /**
@@ -104,21 +105,23 @@ public class BoardCache {
         }
     }
 
-    public Uni<String> board(Instant from, Instant to, UUID technicianId, String zone) {
+    public Uni<StoredDocument> board(Instant from, Instant to, UUID technicianId, String zone) {
         if (ttl.isZero()) {
-            return query.board(from, to, technicianId, zone, Map.of()).map(Board::json);
+            return query.board(from, to, technicianId, zone, Map.of()).map(board -> new StoredDocument(board.json()));
         }
         Key key = new Key(from, to, technicianId, zone);
         Kept kept = boards.get(key);
         if (kept != null && kept.expiresAt - System.nanoTime() > 0) {
             hits.increment();
-            return Uni.createFrom().item(kept.board.json());
+            return Uni.createFrom().item(kept.document);
         }
         misses.increment();
         Loading load = new Loading(key);
         loading.add(load);
         return query.board(from, to, technicianId, zone, reusable(key))
-                .invoke(board -> {
+                .map(board -> new Kept(board, new StoredDocument(board.json()), 0))
+                .invoke(read -> {
+                    Board board = read.board();
                     cardsKept.increment(board.reused());
                     cardsRead.increment(board.cards().size() - board.reused());
                     if (!load.staleCards) {
@@ -135,11 +138,11 @@ public class BoardCache {
                         boards.values().removeIf(old -> old.expiresAt - now <= 0);
                     }
                     if (boards.size() < CAPACITY || boards.containsKey(key)) {
-                        boards.put(key, new Kept(board, now + ttl.toNanos()));
+                        boards.put(key, new Kept(board, read.document(), now + ttl.toNanos()));
                     }
                 })
                 .eventually(() -> loading.remove(load))
-                .map(Board::json);
+                .map(Kept::document);
     }
 
     private Map<UUID, Parts> reusable(Key key) {

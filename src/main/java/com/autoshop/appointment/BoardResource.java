@@ -2,7 +2,7 @@ package com.autoshop.appointment;
 
 import com.autoshop.auth.Roles;
 import com.autoshop.platform.data.Limits;
-import com.autoshop.platform.http.ETags;
+import com.autoshop.platform.http.DocumentResponses;
 import com.autoshop.platform.json.JsonText;
 import com.autoshop.platform.time.ShopClock;
 import com.autoshop.platform.time.TimeRange;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -36,12 +37,15 @@ public class BoardResource {
     private final BoardEvents events;
     private final AppointmentListQuery list;
     private final ShopClock clock;
+    private final DocumentResponses responses;
 
-    public BoardResource(BoardCache board, BoardEvents events, AppointmentListQuery list, ShopClock clock) {
+    public BoardResource(BoardCache board, BoardEvents events, AppointmentListQuery list, ShopClock clock,
+            DocumentResponses responses) {
         this.board = board;
         this.events = events;
         this.list = list;
         this.clock = clock;
+        this.responses = responses;
     }
 
     /** Columns per status (count, money sum, cards); the range defaults to today in the shop's time zone. */
@@ -50,10 +54,11 @@ public class BoardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.OWNER, Roles.ADVISOR, Roles.TECH })
     public Uni<Response> board(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-            @QueryParam("technicianId") UUID technicianId, @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @QueryParam("technicianId") UUID technicianId, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context HttpHeaders headers) {
         TimeRange range = TimeRange.orToday(from, to, clock, MAX_RANGE, "the board shows at most 31 days");
         return board.board(range.from(), range.to(), technicianId, clock.zone().getId())
-                .map(json -> ETags.conditional(ifNoneMatch, ETags.weakOf(json), json, MediaType.APPLICATION_JSON));
+                .map(document -> responses.ok(document, ifNoneMatch, headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
     }
 
     /** Today's appointments in the shop's time zone, in start order. */

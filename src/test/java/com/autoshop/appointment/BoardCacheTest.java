@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.autoshop.appointment.AppointmentWorkflowTest.Car;
 import com.autoshop.platform.events.LocalWrite;
+import com.autoshop.platform.http.StoredDocumentTest;
 import com.autoshop.support.Sql;
+import com.autoshop.support.Staff;
 import com.autoshop.support.Statements;
+import com.autoshop.support.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -17,6 +21,11 @@ import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +56,9 @@ class BoardCacheTest {
 
     @Inject
     MeterRegistry registry;
+
+    @TestHTTPResource("/api/")
+    URI api;
 
     @ConfigProperty(name = "autoshop.shop-time-zone")
     String zone;
@@ -140,6 +152,39 @@ class BoardCacheTest {
         String fromTheDatabase = query.board(day, day.plus(1, ChronoUnit.DAYS), null, zone, Map.of())
                 .await().atMost(Duration.ofSeconds(5)).json();
         assertThat(after.body().asString()).isEqualTo(fromTheDatabase);
+    }
+
+    @Test
+    void aCachedBoardGoesOutGzipEncodedAsStoredWithItsEtag() throws Exception {
+        Instant day = freshDay(0);
+        booked(day, 9);
+        Response plain = board(day);
+        String token = Staff.fresh("Advisor");
+        HttpResponse<byte[]> first = send(boardRequest(day, token).header("Accept-Encoding", "gzip"));
+        HttpResponse<byte[]> second = send(boardRequest(day, token).header("Accept-Encoding", "gzip"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(first.headers().firstValue("Vary")).hasValueSatisfying(vary -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
+        assertThat(first.headers().firstValue("Content-Length")).as("sent as stored, not compressed on the way out")
+                .contains(String.valueOf(first.body().length));
+        assertThat(first.headers().firstValue("ETag")).contains(plain.header("ETag"));
+        assertThat(StoredDocumentTest.gunzip(first.body())).isEqualTo(plain.body().asString());
+        assertThat(second.headers().firstValue("Server-Timing")).hasValueSatisfying(timing -> assertThat(timing).contains("desc=\"0 statements\""));
+        assertThat(second.body()).isEqualTo(first.body());
+        HttpResponse<byte[]> refused = send(boardRequest(day, token).header("Accept-Encoding", "gzip;q=0"));
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo(plain.body().asString());
+    }
+
+    private HttpRequest.Builder boardRequest(Instant day, String token) {
+        return HttpRequest.newBuilder(api.resolve("admin/appointments/board?from=" + day + "&to=" + day.plus(1, ChronoUnit.DAYS)))
+                .header("Authorization", Tokens.bearer(token));
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

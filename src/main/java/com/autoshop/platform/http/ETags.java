@@ -34,9 +34,13 @@ public final class ETags {
     /** 200 with the body and its ETag, or 304 when the client's If-None-Match already names it. */
     public static Response conditional(String ifNoneMatch, String etag, Object body, String mediaType) {
         if (ifNoneMatch != null && noneMatchHits(ifNoneMatch, etag)) {
-            return Response.notModified(EntityTag.valueOf(etag)).header("ETag", etag).build();
+            return notModified(etag);
         }
         return Response.ok(body, mediaType).header("ETag", etag).build();
+    }
+
+    static Response notModified(String etag) {
+        return Response.notModified(EntityTag.valueOf(etag)).header("ETag", etag).build();
     }
 
     /** Refuses (412) a write whose If-Match names another version; no header means no precondition. */
