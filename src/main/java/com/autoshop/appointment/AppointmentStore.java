@@ -112,9 +112,13 @@ public class AppointmentStore {
             ), column_change AS (
                 SELECT NOT (o.status = n.status AND o.day = n.day AND NOT n.removed) AS moved FROM old o, next n
             ), size AS (
-                SELECT count(*) AS cards FROM appointments x, old o, next n
-                WHERE x.deleted_at IS NULL AND x.id <> o.id AND x.status = n.status
-                  AND x.starts_at >= n.day::timestamp AT TIME ZONE $15 AND x.starts_at < (n.day + 1)::timestamp AT TIME ZONE $15
+                -- the cards of the destination column, counted only as far as the position asked for needs
+                SELECT count(*) AS cards FROM (
+                    SELECT 1 FROM appointments x, old o, next n
+                    WHERE x.deleted_at IS NULL AND x.id <> o.id AND x.status = n.status
+                      AND x.starts_at >= n.day::timestamp AT TIME ZONE $15 AND x.starts_at < (n.day + 1)::timestamp AT TIME ZONE $15
+                    LIMIT $3 + 1
+                ) column_cards
             ), destination AS (
                 SELECT CASE WHEN n.removed THEN 0 ELSE least(coalesce($3, s.cards), s.cards) END AS position
                 FROM size s, next n

@@ -189,6 +189,20 @@ class AppointmentWorkflowTest {
     }
 
     @Test
+    void aMoveBeyondTheEndOfItsColumnLandsLast() {
+        Instant start = freshDay(7);
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            Car car = Car.create();
+            ids[i] = book(car.customer(), car.vehicle(), null, start.plus(i, ChronoUnit.HOURS), Map.of()).path("id");
+        }
+        move(ids[0], "SCHEDULED", 50, 0).then().statusCode(200).body("position", equalTo(2));
+        assertThat(positions(ids)).containsExactly("SCHEDULED:2", "SCHEDULED:0", "SCHEDULED:1");
+        move(ids[0], "SCHEDULED", 1, 1).then().statusCode(200).body("position", equalTo(1));
+        assertThat(positions(ids)).containsExactly("SCHEDULED:1", "SCHEDULED:0", "SCHEDULED:2");
+    }
+
+    @Test
     void moveIsOptimisticAndKeepsPositionsDenseWithinAColumn() {
         Instant start = freshDay(7);
         String[] ids = new String[4];
