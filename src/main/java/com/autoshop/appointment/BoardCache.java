@@ -86,7 +86,7 @@ public class BoardCache {
         }
     }
 
-    private record Kept(Board board, StoredDocument document, long expiresAt) {
+    private record Kept(Board board, long expiresAt) {
     }
 
     /**
@@ -107,21 +107,19 @@ public class BoardCache {
 
     public Uni<StoredDocument> board(Instant from, Instant to, UUID technicianId, String zone) {
         if (ttl.isZero()) {
-            return query.board(from, to, technicianId, zone, Map.of()).map(board -> new StoredDocument(board.json()));
+            return query.board(from, to, technicianId, zone, Map.of()).map(Board::document);
         }
         Key key = new Key(from, to, technicianId, zone);
         Kept kept = boards.get(key);
         if (kept != null && kept.expiresAt - System.nanoTime() > 0) {
             hits.increment();
-            return Uni.createFrom().item(kept.document);
+            return Uni.createFrom().item(kept.board.document());
         }
         misses.increment();
         Loading load = new Loading(key);
         loading.add(load);
         return query.board(from, to, technicianId, zone, reusable(key))
-                .map(board -> new Kept(board, new StoredDocument(board.json()), 0))
-                .invoke(read -> {
-                    Board board = read.board();
+                .invoke(board -> {
                     cardsKept.increment(board.reused());
                     cardsRead.increment(board.cards().size() - board.reused());
                     if (!load.staleCards) {
@@ -138,11 +136,11 @@ public class BoardCache {
                         boards.values().removeIf(old -> old.expiresAt - now <= 0);
                     }
                     if (boards.size() < CAPACITY || boards.containsKey(key)) {
-                        boards.put(key, new Kept(board, read.document(), now + ttl.toNanos()));
+                        boards.put(key, new Kept(board, now + ttl.toNanos()));
                     }
                 })
                 .eventually(() -> loading.remove(load))
-                .map(Kept::document);
+                .map(Board::document);
     }
 
     private Map<UUID, Parts> reusable(Key key) {

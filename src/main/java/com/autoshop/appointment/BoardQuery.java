@@ -2,6 +2,7 @@ package com.autoshop.appointment;
 
 import com.autoshop.appointment.BoardCards.Parts;
 import com.autoshop.platform.data.Times;
+import com.autoshop.platform.http.StoredDocument;
 import com.autoshop.platform.json.JsonText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -77,7 +78,7 @@ public class BoardQuery {
     }
 
     /** A rendered board and its cards by appointment. */
-    public record Board(String json, Map<UUID, Parts> cards, int reused) {
+    public record Board(StoredDocument document, Map<UUID, Parts> cards, int reused) {
 
         Set<UUID> appointmentIds() {
             return cards.keySet();
@@ -131,11 +132,11 @@ public class BoardQuery {
                                 .raw("cards", "[" + String.join(",", column.cards) + "]")
                                 .build());
                     }
-                    return new Board(JsonText.object()
+                    return new Board(new StoredDocument(JsonText.object()
                             .string("from", from.toString())
                             .string("to", to.toString())
                             .raw("columns", columns.append(']').toString())
-                            .build(), cards, reused);
+                            .build()), cards, reused);
                 });
     }
 

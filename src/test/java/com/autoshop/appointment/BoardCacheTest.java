@@ -150,7 +150,7 @@ class BoardCacheTest {
         assertThat(cards("kept") - kept).as("the shifted cards").isEqualTo(2);
         assertThat(cards("database") - read).as("the moved card").isEqualTo(1);
         String fromTheDatabase = query.board(day, day.plus(1, ChronoUnit.DAYS), null, zone, Map.of())
-                .await().atMost(Duration.ofSeconds(5)).json();
+                .await().atMost(Duration.ofSeconds(5)).document().json();
         assertThat(after.body().asString()).isEqualTo(fromTheDatabase);
     }
 
