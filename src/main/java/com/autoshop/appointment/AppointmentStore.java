@@ -117,7 +117,7 @@ public class AppointmentStore {
                     SELECT 1 FROM appointments x, old o, next n
                     WHERE x.deleted_at IS NULL AND x.id <> o.id AND x.status = n.status
                       AND x.starts_at >= n.day::timestamp AT TIME ZONE $15 AND x.starts_at < (n.day + 1)::timestamp AT TIME ZONE $15
-                    LIMIT $3 + 1
+                    LIMIT $3
                 ) column_cards
             ), destination AS (
                 SELECT CASE WHEN n.removed THEN 0 ELSE least(coalesce($3, s.cards), s.cards) END AS position
