@@ -188,14 +188,20 @@ class AppointmentWorkflowTest {
                 .body("checkOutAt", notNullValue()).body("status", equalTo("SCHEDULED"));
     }
 
-    @Test
-    void aMoveBeyondTheEndOfItsColumnLandsLast() {
+    /** {@code count} appointments an hour apart on a fresh day, each of its own car: one SCHEDULED column. */
+    static String[] scheduledInOneDay(int count) {
         Instant start = freshDay(7);
-        String[] ids = new String[3];
-        for (int i = 0; i < 3; i++) {
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
             Car car = Car.create();
             ids[i] = book(car.customer(), car.vehicle(), null, start.plus(i, ChronoUnit.HOURS), Map.of()).path("id");
         }
+        return ids;
+    }
+
+    @Test
+    void aMoveBeyondTheEndOfItsColumnLandsLast() {
+        String[] ids = scheduledInOneDay(3);
         move(ids[0], "SCHEDULED", 50, 0).then().statusCode(200).body("position", equalTo(2));
         assertThat(positions(ids)).containsExactly("SCHEDULED:2", "SCHEDULED:0", "SCHEDULED:1");
         move(ids[0], "SCHEDULED", 1, 1).then().statusCode(200).body("position", equalTo(1));
@@ -204,12 +210,7 @@ class AppointmentWorkflowTest {
 
     @Test
     void moveIsOptimisticAndKeepsPositionsDenseWithinAColumn() {
-        Instant start = freshDay(7);
-        String[] ids = new String[4];
-        for (int i = 0; i < 4; i++) {
-            Car car = Car.create();
-            ids[i] = book(car.customer(), car.vehicle(), null, start.plus(i, ChronoUnit.HOURS), Map.of()).path("id");
-        }
+        String[] ids = scheduledInOneDay(4);
         assertThat(positions(ids)).containsExactly("SCHEDULED:0", "SCHEDULED:1", "SCHEDULED:2", "SCHEDULED:3");
 
         move(ids[3], "SCHEDULED", 0, 0).then().statusCode(200).body("position", equalTo(0)).body("version", equalTo(1));
