@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.autoshop.support.Fixtures;
+import com.autoshop.support.RateWindows;
 import com.autoshop.support.Sql;
 import com.autoshop.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -151,6 +152,7 @@ class MessageTest {
     @Test
     void twentyMessagesPerCustomerPerDayThen429WithRetryAfter() {
         UUID appointment = appointmentOf("+15035550106", null, "granted");
+        RateWindows.awayFromTheEnd(Duration.ofHours(24));
         for (int i = 1; i <= 20; i++) {
             send(appointment, "sms", "Update " + i).then().statusCode(201);
         }
@@ -168,6 +170,7 @@ class MessageTest {
     @Test
     void twoHundredMessagesPerShopPerHourHoldForEveryInstance() {
         UUID appointment = appointmentOf("+15035550107", null, "granted");
+        RateWindows.awayFromTheEnd(Duration.ofHours(1));
         String window = "to_timestamp(floor(extract(epoch FROM now()) / 3600) * 3600)";
         long before = Sql.count("SELECT coalesce(max(hits), 0) FROM rate_limit_counters WHERE bucket = 'messages:shop' "
                 + "AND window_start = " + window);
