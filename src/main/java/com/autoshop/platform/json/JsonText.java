@@ -33,6 +33,11 @@ public final class JsonText {
         return member(name).append(value == null ? "null" : value.toString());
     }
 
+    /** A decimal as PostgreSQL writes it: 0.50, never 5E-1; or null. */
+    public JsonText decimal(String name, java.math.BigDecimal value) {
+        return member(name).append(value == null ? "null" : value.toPlainString());
+    }
+
     public JsonText number(String name, long value) {
         return member(name).append(Long.toString(value));
     }
@@ -45,7 +50,19 @@ public final class JsonText {
     /** An instant as the API writes them all: ISO-8601 UTC with milliseconds. */
     public JsonText instant(String name, java.time.temporal.TemporalAccessor value) {
         member(name);
-        return append(value == null ? "null" : "\"" + JsonSetup.INSTANT_FORMAT.format(value) + "\"");
+        if (value == null) {
+            return append("null");
+        }
+        out.append('"');
+        if (value instanceof java.time.OffsetDateTime time) {
+            InstantText.append(out, time.toInstant());
+        } else if (value instanceof java.time.Instant instant) {
+            InstantText.append(out, instant);
+        } else {
+            out.append(JsonSetup.INSTANT_FORMAT.format(value));
+        }
+        out.append('"');
+        return this;
     }
 
     public JsonText bool(String name, boolean value) {
@@ -87,22 +104,22 @@ public final class JsonText {
         return this;
     }
 
+    /** Copies runs of characters that need no escape whole; most values have none. */
     private void quote(String value) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.append(value, run, i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    default -> out.append(String.format("\\u%04x", (int) c));
                 }
+                run = i + 1;
             }
         }
-        out.append('"');
+        out.append(value, run, value.length()).append('"');
     }
 }
