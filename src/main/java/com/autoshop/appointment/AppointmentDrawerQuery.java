@@ -10,26 +10,24 @@ import java.util.UUID;
 
 /**
  * The appointment drawer: appointment, customer, vehicle, technician, services, the latest messages
- * and the payments, in one statement and one payload.
+ * and the payments, in one statement and one payload. The appointment and its lists are written here
+ * from plain columns ({@link AppointmentJson}, {@link AppointmentDetails}); the three single objects
+ * come rendered by PostgreSQL.
  */
 @ApplicationScoped
 public class AppointmentDrawerQuery {
 
     static final int LATEST_MESSAGES = 20;
 
-    static final String SQL = """
-            SELECT appointment_json(a)::text, customer_json(c)::text, vehicle_json(v)::text, technician_json(t)::text,
-                   (SELECT coalesce(json_agg(line_item_json(s) ORDER BY s.created_at, s.id), '[]')::text
-                    FROM appointment_services s WHERE s.appointment_id = a.id),
-                   (SELECT coalesce(json_agg(doc ORDER BY created_at DESC, id DESC), '[]')::text
-                    FROM (SELECT message_json(m) AS doc, m.created_at, m.id FROM messages m
-                          WHERE m.appointment_id = a.id ORDER BY m.created_at DESC, m.id DESC LIMIT $2) latest),
-                   (SELECT coalesce(json_agg(payment_json(p) ORDER BY p.created_at, p.id), '[]')::text
-                    FROM payments p WHERE p.appointment_id = a.id)
+    static final String SQL = "SELECT " + AppointmentJson.COLUMNS + """
+            , customer_json(c)::text, vehicle_json(v)::text, technician_json(t)::text,
+            """ + AppointmentDetails.COLUMNS + """
+
             FROM appointments a
             JOIN customers c ON c.id = a.customer_id
             JOIN vehicles v ON v.id = a.vehicle_id
-            LEFT JOIN technicians t ON t.id = a.technician_id
+            LEFT JOIN technicians t ON t.id = a.technician_id""" + AppointmentDetails.joins("true", "$2") + """
+
             WHERE a.id = $1 AND a.deleted_at IS NULL""";
 
     private final Pool pool;
@@ -45,15 +43,13 @@ public class AppointmentDrawerQuery {
                 return null;
             }
             Row row = rows.iterator().next();
-            return JsonText.object()
-                    .raw("appointment", row.getString(0))
-                    .raw("customer", row.getString(1))
-                    .raw("vehicle", row.getString(2))
-                    .raw("technician", row.getString(3))
-                    .raw("services", row.getString(4))
-                    .raw("messages", row.getString(5))
-                    .raw("payments", row.getString(6))
-                    .build();
+            int at = AppointmentJson.WIDTH;
+            JsonText drawer = JsonText.object()
+                    .raw("appointment", AppointmentJson.fields(JsonText.object(), row, 0).build())
+                    .raw("customer", row.getString(at))
+                    .raw("vehicle", row.getString(at + 1))
+                    .raw("technician", row.getString(at + 2));
+            return AppointmentDetails.fields(drawer, row.getUUID(0), row, at + 3).build();
         });
     }
 }

@@ -2,24 +2,25 @@ package com.autoshop.appointment;
 
 import com.autoshop.platform.json.JsonText;
 import io.vertx.mutiny.sqlclient.Row;
+import java.util.StringJoiner;
 
 /**
  * An appointment's JSON fields written from its columns, the same fields appointment_json() renders in
  * SQL: for rows read by the hundred, where PostgreSQL's JSON rendering would cost more than the read.
  */
-final class AppointmentJson {
+public final class AppointmentJson {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             a.id, a.customer_id, a.vehicle_id, a.technician_id, a.status, a.starts_at, a.ends_at, a.title, a.notes,
             a.position, a.total_cents, a.paid_cents, a.check_in_at, a.check_out_at, a.started_at, a.completed_at,
             a.created_at, a.updated_at, a.version""";
 
-    static final int WIDTH = 19;
+    public static final int WIDTH = 19;
 
     private AppointmentJson() {
     }
 
-    static JsonText fields(JsonText out, Row row, int at) {
+    public static JsonText fields(JsonText out, Row row, int at) {
         long total = row.getLong(at + 10);
         long paid = row.getLong(at + 11);
         return out.uuid("id", row.getUUID(at))
@@ -42,5 +43,19 @@ final class AppointmentJson {
                 .instant("createdAt", row.getOffsetDateTime(at + 16))
                 .instant("updatedAt", row.getOffsetDateTime(at + 17))
                 .number("version", row.getLong(at + 18));
+    }
+
+    /** "2019 Honda Civic LX", as vehicle_label() in SQL; null when nothing is known. */
+    public static String vehicleLabel(Short year, String make, String model, String trim) {
+        StringJoiner label = new StringJoiner(" ");
+        if (year != null) {
+            label.add(year.toString());
+        }
+        for (String part : new String[] { make, model, trim }) {
+            if (part != null) {
+                label.add(part);
+            }
+        }
+        return label.length() == 0 ? null : label.toString();
     }
 }

@@ -95,7 +95,7 @@ public class AppointmentListQuery {
         int at = AppointmentJson.WIDTH;
         return AppointmentJson.fields(JsonText.object(), row, 0)
                 .string("customerName", row.getString(at))
-                .string("vehicleLabel", BoardCards.label(row.getShort(at + 1), row.getString(at + 2),
+                .string("vehicleLabel", AppointmentJson.vehicleLabel(row.getShort(at + 1), row.getString(at + 2),
                         row.getString(at + 3), row.getString(at + 4)))
                 .string("licensePlate", row.getString(at + 5))
                 .string("technicianInitials", row.getString(at + 6))

@@ -2,7 +2,6 @@ package com.autoshop.appointment;
 
 import com.autoshop.platform.json.JsonText;
 import io.vertx.mutiny.sqlclient.Row;
-import java.util.StringJoiner;
 
 /**
  * A board card: the appointment with its customer's name, vehicle label, technician's initials and a
@@ -84,27 +83,13 @@ final class BoardCards {
                 .uuid("customerId", row.getUUID(at + 11))
                 .string("customerName", row.getString(at + 12))
                 .uuid("vehicleId", row.getUUID(at + 13))
-                .string("vehicleLabel", label(row.getShort(at + 14), row.getString(at + 15), row.getString(at + 16),
-                        row.getString(at + 17)))
+                .string("vehicleLabel", AppointmentJson.vehicleLabel(row.getShort(at + 14), row.getString(at + 15),
+                        row.getString(at + 16), row.getString(at + 17)))
                 .string("licensePlate", row.getString(at + 18))
                 .uuid("technicianId", row.getUUID(at + 19))
                 .string("technicianInitials", row.getString(at + 20))
                 .number("serviceCount", row.getLong(at + 21))
                 .string("servicesSummary", row.getString(at + 22))
                 .build();
-    }
-
-    /** "2019 Honda Civic LX", as vehicle_label() in SQL; null when nothing is known. */
-    static String label(Short year, String make, String model, String trim) {
-        StringJoiner label = new StringJoiner(" ");
-        if (year != null) {
-            label.add(year.toString());
-        }
-        for (String part : new String[] { make, model, trim }) {
-            if (part != null) {
-                label.add(part);
-            }
-        }
-        return label.length() == 0 ? null : label.toString();
     }
 }
