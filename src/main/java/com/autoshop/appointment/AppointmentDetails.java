@@ -32,6 +32,8 @@ public final class AppointmentDetails {
 
     public static final int WIDTH = 30;
 
+    // Each list is one plain aggregate (no GROUP BY) over its rows in order, so all of its arrays come in
+    // that order and line up index by index; the (appointment_id, created_at, id) indexes give the order.
     private static final String SERVICES = """
 
             CROSS JOIN LATERAL (
@@ -84,7 +86,7 @@ public final class AppointmentDetails {
         return PAYMENTS.formatted(wanted);
     }
 
-    /** Writes "services", "payments" and "messages" of an appointment from the {@link #COLUMNS} starting at {@code at}. */
+    /** Writes "services", "payments" and "messages" of an appointment from its {@link #COLUMNS}, from {@code at}. */
     public static JsonText fields(JsonText out, UUID appointment, Row row, int at) {
         return out.raw("services", services(appointment, row, at))
                 .raw("payments", payments(appointment, row, at + 9))
