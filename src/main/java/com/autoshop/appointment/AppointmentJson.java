@@ -1,5 +1,6 @@
 package com.autoshop.appointment;
 
+import com.autoshop.platform.data.Times;
 import com.autoshop.platform.json.JsonText;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.StringJoiner;
@@ -43,6 +44,11 @@ public final class AppointmentJson {
                 .instant("createdAt", row.getOffsetDateTime(at + 16))
                 .instant("updatedAt", row.getOffsetDateTime(at + 17))
                 .number("version", row.getLong(at + 18));
+    }
+
+    /** The keyset key of a row read with {@link #COLUMNS} first: (startsAt, id), the order pages are cut in. */
+    public static String[] pageKey(Row row) {
+        return new String[] { Times.instant(row.getOffsetDateTime(5)).toString(), row.getUUID(0).toString() };
     }
 
     /** "2019 Honda Civic LX", as vehicle_label() in SQL; null when nothing is known. */

@@ -86,8 +86,7 @@ public class AppointmentListQuery {
         String limit = where.bind(filter.limit() + 1);
         String sql = SELECT + where.sql() + (filter.newestFirst() ? DESCENDING : ASCENDING) + limit;
         return pool.preparedQuery(sql).execute(where.params()).map(rows -> KeysetPage.of(rows, filter.limit(),
-                AppointmentListQuery::json,
-                row -> new String[] { Times.instant(row.getOffsetDateTime(5)).toString(), row.getUUID(0).toString() }));
+                AppointmentListQuery::json, AppointmentJson::pageKey));
     }
 
     /** A list row: the appointment with its customer's name, vehicle label and plate, technician's initials. */

@@ -62,11 +62,7 @@ public class CustomerHistoryQuery {
             if (rows.size() == 0) {
                 return null;
             }
-            if (rows.iterator().next().getUUID(0) == null) {
-                return JsonText.page(List.of(), null);
-            }
-            Page<String> page = KeysetPage.of(rows, limit, CustomerHistoryQuery::item,
-                    row -> new String[] { Times.instant(row.getOffsetDateTime(5)).toString(), row.getUUID(0).toString() });
+            Page<String> page = KeysetPage.ofChildren(rows, limit, 0, CustomerHistoryQuery::item, AppointmentJson::pageKey);
             return JsonText.page(page.items(), page.nextCursor());
         });
     }

@@ -1,13 +1,12 @@
 package com.autoshop.customer;
 
-import com.autoshop.platform.data.Conditions;
 import com.autoshop.appointment.AppointmentDetails;
 import com.autoshop.appointment.AppointmentJson;
+import com.autoshop.platform.data.Conditions;
 import com.autoshop.platform.data.Cursor;
 import com.autoshop.platform.data.KeysetPage;
 import com.autoshop.platform.data.Page;
 import com.autoshop.platform.data.Times;
-import com.autoshop.platform.json.JsonSetup;
 import com.autoshop.platform.json.JsonText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -134,13 +133,12 @@ public class CustomerProfileQuery {
         String stats = JsonText.object()
                 .number("lifetimeSpendCents", row.getLong(2))
                 .number("visits", row.getLong(3))
-                .string("lastVisitAt", lastVisit == null ? null : JsonSetup.INSTANT_FORMAT.format(lastVisit))
+                .instant("lastVisitAt", lastVisit)
                 .bool("isVip", row.getBoolean(5))
                 .bool("overdueForService", overdue)
                 .build();
         Page<String> page = KeysetPage.of(appointments, filter.limit(), appointment -> item(appointment, filter.details()),
-                appointment -> new String[] { Times.instant(appointment.getOffsetDateTime(5)).toString(),
-                        appointment.getUUID(0).toString() });
+                AppointmentJson::pageKey);
         return JsonText.object()
                 .raw("customer", row.getString(0))
                 .raw("vehicles", row.getString(1))

@@ -34,10 +34,16 @@ public final class KeysetPage {
      * A single row whose child id is null means the parent has no children (an empty page).
      */
     public static Page<String> ofChildren(RowSet<Row> rows, int limit, int item, int at, int id) {
+        return ofChildren(rows, limit, id, row -> row.getString(item),
+                row -> new String[] { Times.instant(row.getOffsetDateTime(at)).toString(), row.getUUID(id).toString() });
+    }
+
+    /** The same for children written from their columns: column {@code id} null on the single row means none. */
+    public static <T> Page<T> ofChildren(RowSet<Row> rows, int limit, int id, Function<Row, T> item,
+            Function<Row, String[]> key) {
         if (rows.size() == 0 || rows.iterator().next().getUUID(id) == null) {
             return new Page<>(List.of(), null);
         }
-        return of(rows, limit, row -> row.getString(item),
-                row -> new String[] { Times.instant(row.getOffsetDateTime(at)).toString(), row.getUUID(id).toString() });
+        return of(rows, limit, item, key);
     }
 }

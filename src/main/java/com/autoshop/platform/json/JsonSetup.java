@@ -39,7 +39,7 @@ public class JsonSetup implements ObjectMapperCustomizer {
         module.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeString(INSTANT_FORMAT.format(value));
+                gen.writeString(InstantText.append(new StringBuilder(24), value).toString());
             }
         });
         mapper.registerModule(module);
