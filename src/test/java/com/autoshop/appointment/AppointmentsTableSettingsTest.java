@@ -9,16 +9,28 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The storage settings the board moves rely on: room on every page for HOT position shifts (V9), and
- * autoanalyze that does not run every minute because of them (V11).
+ * autovacuum that does not analyze or vacuum every minute because of them or of the rows every move and
+ * payment writes (V11, V12).
  */
 @QuarkusTest
 class AppointmentsTableSettingsTest {
 
     @Test
     void appointmentsKeepRoomForShiftsAndAreNotAnalyzedForThem() {
-        Object options = Sql.value("SELECT reloptions::text FROM pg_class WHERE oid = 'appointments'::regclass");
+        assertThat(options("appointments")).contains("fillfactor=80",
+                "autovacuum_analyze_scale_factor=0", "autovacuum_analyze_threshold=20000000");
+    }
 
-        assertThat(List.of(options.toString().replaceAll("[{}]", "").split(","))).contains("fillfactor=80",
-                "autovacuum_analyze_scale_factor=0", "autovacuum_analyze_threshold=5000000");
+    @Test
+    void auditEntriesAndIdempotencyKeysAreNotAnalyzedOrVacuumedForEachMinuteOfInserts() {
+        for (String table : List.of("audit_entries", "idempotency_keys")) {
+            assertThat(options(table)).as(table).contains("autovacuum_analyze_threshold=200000",
+                    "autovacuum_vacuum_insert_threshold=200000");
+        }
+    }
+
+    private static List<String> options(String table) {
+        Object options = Sql.value("SELECT coalesce(reloptions::text, '') FROM pg_class WHERE oid = '" + table + "'::regclass");
+        return List.of(options.toString().replaceAll("[{}]", "").split(","));
     }
 }
