@@ -1,5 +1,5 @@
--- Every move writes an audit entry and every payment an Idempotency-Key. At 1,000 users/s that is about
--- 150 new rows a second in each table, and both are small, so autovacuum ran on them every minute: an
+-- Every move and payment writes an audit entry, every payment an Idempotency-Key. At 1,000 users/s that is
+-- about 150 and 50 new rows a second, and both tables are small, so autovacuum ran on them every minute: an
 -- analyze of each (by default after 10 % of the table) and an insert-driven vacuum of audit_entries
 -- (after 20 %), and with each analyze a vacuum of pg_statistic's TOAST table. The mix's per-second p99
 -- rose to 250..700 ms within two seconds of those runs at 1,000 users/s. No plan depends on either
