@@ -30,7 +30,8 @@ public final class AppointmentDetails {
             messages.recipients, messages.reasons, messages.attempts, messages.next_attempts, messages.refs,
             messages.sent, messages.created, messages.updated, messages.created_by""";
 
-    public static final int WIDTH = 30;
+    private static final int SERVICE_COLUMNS = 9;
+    private static final int PAYMENT_COLUMN_COUNT = 7;
 
     // Each list is one plain aggregate (no GROUP BY) over its rows in order, so all of its arrays come in
     // that order and line up index by index; the (appointment_id, created_at, id) indexes give the order.
@@ -89,8 +90,8 @@ public final class AppointmentDetails {
     /** Writes "services", "payments" and "messages" of an appointment from its {@link #COLUMNS}, from {@code at}. */
     public static JsonText fields(JsonText out, UUID appointment, Row row, int at) {
         return out.raw("services", services(appointment, row, at))
-                .raw("payments", payments(appointment, row, at + 9))
-                .raw("messages", messages(appointment, row, at + 16));
+                .raw("payments", payments(appointment, row, at + SERVICE_COLUMNS))
+                .raw("messages", messages(appointment, row, at + SERVICE_COLUMNS + PAYMENT_COLUMN_COUNT));
     }
 
     private static String services(UUID appointment, Row row, int at) {

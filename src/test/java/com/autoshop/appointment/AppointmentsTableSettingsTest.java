@@ -30,7 +30,7 @@ class AppointmentsTableSettingsTest {
     }
 
     private static List<String> options(String table) {
-        Object options = Sql.value("SELECT coalesce(reloptions::text, '') FROM pg_class WHERE oid = '" + table + "'::regclass");
+        Object options = Sql.value("SELECT coalesce(reloptions::text, '') FROM pg_class WHERE oid = ?::regclass", table);
         return List.of(options.toString().replaceAll("[{}]", "").split(","));
     }
 }

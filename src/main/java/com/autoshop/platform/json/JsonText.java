@@ -48,20 +48,17 @@ public final class JsonText {
     }
 
     /** An instant as the API writes them all: ISO-8601 UTC with milliseconds. */
-    public JsonText instant(String name, java.time.temporal.TemporalAccessor value) {
+    public JsonText instant(String name, java.time.OffsetDateTime value) {
+        return instant(name, value == null ? null : value.toInstant());
+    }
+
+    /** An instant as the API writes them all: ISO-8601 UTC with milliseconds. */
+    public JsonText instant(String name, java.time.Instant value) {
         member(name);
         if (value == null) {
             return append("null");
         }
-        out.append('"');
-        if (value instanceof java.time.OffsetDateTime time) {
-            InstantText.append(out, time.toInstant());
-        } else if (value instanceof java.time.Instant instant) {
-            InstantText.append(out, instant);
-        } else {
-            out.append(JsonSetup.INSTANT_FORMAT.format(value));
-        }
-        out.append('"');
+        InstantText.append(out.append('"'), value).append('"');
         return this;
     }
 

@@ -43,6 +43,6 @@ class InstantTextTest {
     void jsonTextWritesOffsetTimesInUtc() {
         OffsetDateTime local = OffsetDateTime.of(2026, 11, 29, 9, 30, 0, 123_456_789, ZoneOffset.ofHours(2));
         assertThat(JsonText.object().instant("at", local).build()).isEqualTo("{\"at\":\"2026-11-29T07:30:00.123Z\"}");
-        assertThat(JsonText.object().instant("at", null).build()).isEqualTo("{\"at\":null}");
+        assertThat(JsonText.object().instant("at", (OffsetDateTime) null).build()).isEqualTo("{\"at\":null}");
     }
 }
