@@ -143,7 +143,7 @@ public class AppointmentService {
             boolean sameColumn = newDay.equals(clock.dayOf(current.startsAt())) && edit.status() == current.status();
             Uni<Void> dayLock = sameColumn ? Uni.createFrom().voidItem() : store.lockDay(connection, newDay.toEpochDay());
             return dayLock.chain(() -> store.update(connection, next, sameColumn ? current.position() : null,
-                    clock.zone().getId(), actor, "update"))
+                    clock.zone(), actor, "update"))
                     .map(written -> written != null ? written : referenceProblem());
         })).onFailure(AppointmentService::isOverlap).recoverWithUni(failure -> conflict(attempted.get()));
     }
@@ -170,7 +170,7 @@ public class AppointmentService {
             if (!step.write()) {
                 return store.current(connection, id);
             }
-            return store.update(connection, step.next(), step.position(), clock.zone().getId(), actor, action);
+            return store.update(connection, step.next(), step.position(), clock.zone(), actor, action);
         }));
     }
 

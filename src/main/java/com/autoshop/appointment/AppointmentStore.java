@@ -11,6 +11,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,11 +114,12 @@ public class AppointmentStore {
             ), column_change AS (
                 SELECT NOT (o.status = n.status AND o.day = n.day AND NOT n.removed) AS moved FROM old o, next n
             ), size AS (
-                -- the cards of the destination column, counted only as far as the position asked for needs
+                -- the cards of the destination column, counted only as far as the position asked for needs; the
+                -- day's bounds are parameters ($18, $19) so that every plan reads them from the index (bounds
+                -- derived in SQL let a custom plan for a small LIMIT scan the table until it met the column)
                 SELECT count(*) AS cards FROM (
                     SELECT 1 FROM appointments x, old o, next n
-                    WHERE x.deleted_at IS NULL AND x.id <> o.id AND x.status = n.status
-                      AND x.starts_at >= n.day::timestamp AT TIME ZONE $15 AND x.starts_at < (n.day + 1)::timestamp AT TIME ZONE $15
+                    WHERE x.deleted_at IS NULL AND x.id <> o.id AND x.status = n.status AND x.starts_at >= $18 AND x.starts_at < $19
                     LIMIT $3
                 ) column_cards
             ), destination AS (
@@ -133,7 +136,7 @@ public class AppointmentStore {
                 SET position = x.position + CASE WHEN NOT cc.moved AND d.position > o.position THEN -1 ELSE 1 END
                 FROM old o, next n, destination d, column_change cc
                 WHERE NOT n.removed AND x.deleted_at IS NULL AND x.id <> o.id AND x.status = n.status
-                  AND x.starts_at >= n.day::timestamp AT TIME ZONE $15 AND x.starts_at < (n.day + 1)::timestamp AT TIME ZONE $15
+                  AND x.starts_at >= $18 AND x.starts_at < $19
                   AND CASE WHEN cc.moved THEN x.position >= d.position
                            WHEN d.position > o.position THEN x.position > o.position AND x.position <= d.position
                            ELSE x.position >= d.position AND x.position < o.position END
@@ -224,8 +227,9 @@ public class AppointmentStore {
      * of its column), version + 1, and the audit entry, in one statement. Answers the JSON, or null when a
      * changed vehicle or technician did not qualify (nothing was written then).
      */
-    Uni<Written> update(SqlConnection connection, AppointmentRow next, Integer position, String zone, String actor,
+    Uni<Written> update(SqlConnection connection, AppointmentRow next, Integer position, ZoneId zone, String actor,
             String action) {
+        LocalDate day = next.startsAt().atZone(zone).toLocalDate();
         Tuple params = Tuple.tuple()
                 .addUUID(next.id()).addString(next.status().name()).addInteger(position)
                 .addUUID(next.technicianId()).addUUID(next.vehicleId())
@@ -234,7 +238,9 @@ public class AppointmentStore {
                 .addOffsetDateTime(Times.utc(next.checkInAt())).addOffsetDateTime(Times.utc(next.checkOutAt()))
                 .addOffsetDateTime(Times.utc(next.startedAt())).addOffsetDateTime(Times.utc(next.completedAt()))
                 .addOffsetDateTime(Times.utc(next.deletedAt()))
-                .addString(zone).addString(actor).addString(action);
+                .addString(zone.getId()).addString(actor).addString(action)
+                .addOffsetDateTime(Times.utc(day.atStartOfDay(zone).toInstant()))
+                .addOffsetDateTime(Times.utc(day.plusDays(1).atStartOfDay(zone).toInstant()));
         return connection.preparedQuery(UPDATE).execute(params).map(rows -> {
             if (rows.size() == 0) {
                 return null;

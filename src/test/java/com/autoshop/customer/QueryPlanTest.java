@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.autoshop.appointment.BoardQuery;
 import com.autoshop.platform.data.Conditions;
 import com.autoshop.support.Fixtures;
+import com.autoshop.support.Plans;
 import com.autoshop.support.PreparedStatements;
 import com.autoshop.support.Sql;
 import com.autoshop.vehicle.VehicleProfileQuery;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class QueryPlanTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Pool pool;
@@ -58,7 +54,7 @@ class QueryPlanTest {
     /** Rows the plan's scans of a table returned, over all their executions. */
     static long rowsRead(JsonNode plan, String table) {
         long[] rows = { 0 };
-        walk(plan, node -> {
+        Plans.walk(plan, node -> {
             if (table.equals(node.path("Relation Name").asText())) {
                 rows[0] += node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong();
             }
@@ -111,7 +107,7 @@ class QueryPlanTest {
      */
     static List<String> loopsPerAppointment(JsonNode plan) {
         List<String> problems = new ArrayList<>();
-        walk(plan, node -> {
+        Plans.walk(plan, node -> {
             long loops = node.path("Actual Loops").asLong();
             String type = node.path("Node Type").asText();
             boolean subplan = "SubPlan".equals(node.path("Parent Relationship").asText());
@@ -145,14 +141,10 @@ class QueryPlanTest {
                     { CustomerSearchQuery.TRIGRAM_SQL, FIRST + ", 51, '%lp1a2b%', '%lp1a2b%'" },
                     { CustomerSearchQuery.PREFIX_SQL, FIRST + ", 51, 'lo', 'lp'" },
                     { CustomerSearchQuery.LIST_SQL, "'load customer 5', '00000000-0000-0000-0000-000000000000', 51" } }) {
-                JsonNode plan = explainIn(connection, search[0], search[1]);
-                List<String> sequential = new ArrayList<>();
-                walk(plan, node -> {
-                    if ("Seq Scan".equals(node.path("Node Type").asText())) {
-                        sequential.add(node.path("Relation Name").asText());
-                    }
-                });
-                assertThat(sequential).as("sequential scans for %s", search[1]).isEmpty();
+                for (Plans.Mode mode : Plans.Mode.values()) {
+                    JsonNode plan = Plans.explain(connection, mode, search[0], search[1]);
+                    assertThat(Plans.sequentialScans(plan)).as("sequential scans for %s, %s plan", search[1], mode).isEmpty();
+                }
             }
             connection.rollback();
         }
@@ -173,32 +165,10 @@ class QueryPlanTest {
     /** The first page of a name-ordered search: after ("", the smallest id). */
     static final String FIRST = "'', '00000000-0000-0000-0000-000000000000'";
 
+    /** The generic plan: the one a read path keeps once it ran a few times with varying parameters. */
     private static JsonNode explain(String sql, String arguments) throws Exception {
         try (Connection connection = Sql.connect()) {
-            return explainIn(connection, sql, arguments);
-        }
-    }
-
-    /** The plan the service gets: statements are prepared once and planned once (a generic plan). */
-    private static JsonNode explainIn(Connection connection, String sql, String arguments) throws Exception {
-        String name = "plan_" + Math.abs(System.nanoTime() % 1_000_000);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET plan_cache_mode = force_generic_plan");
-            statement.execute("PREPARE " + name + " AS " + sql);
-            try (ResultSet rows = statement.executeQuery(
-                    "EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE " + name + "(" + arguments + ")")) {
-                rows.next();
-                JsonNode plan = JSON.readTree(rows.getString(1)).get(0).get("Plan");
-                statement.execute("DEALLOCATE " + name);
-                return plan;
-            }
-        }
-    }
-
-    private static void walk(JsonNode node, Consumer<JsonNode> visitor) {
-        visitor.accept(node);
-        for (JsonNode child : node.path("Plans")) {
-            walk(child, visitor);
+            return Plans.explain(connection, Plans.Mode.GENERIC, sql, arguments);
         }
     }
 }
