@@ -19,10 +19,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Customers' own accounts: sign-up, login, and the app's views of their own record, history and vehicles. */
@@ -62,6 +64,23 @@ class CustomerAccountTest {
                 .body("$", not(hasKey("tags"))).body("$", not(hasKey("isVip")));
         withToken(token).get("/api/me").then().statusCode(200).body("id", equalTo(id.toString()))
                 .body("email", equalTo(email)).body("name", equalTo("Casey New")).body("role", equalTo("Customer"));
+    }
+
+    /** Each sign-up costs a bcrypt hash: a client address gets REGISTRATIONS_PER_HOUR of them, then 429. */
+    @Test
+    void signUpsAreLimitedPerClientAddress() {
+        int perHour = ConfigProvider.getConfig().getValue("autoshop.auth.registrations-per-hour", Integer.class);
+        String address = Fixtures.address();
+        RateWindows.awayFromTheEnd(Duration.ofHours(1));
+        for (int i = 0; i < perHour; i++) {
+            Accounts.registerCustomer(address, "Burst " + i, Accounts.uniqueEmail("burst")).then().statusCode(201);
+        }
+        String refused = Accounts.uniqueEmail("refused");
+        Accounts.registerCustomer(address, "Refused", refused).then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"))
+                .header("Retry-After", notNullValue());
+        assertThat(Sql.count("SELECT count(*) FROM customers WHERE email = ?", refused)).as("nothing created").isZero();
+        Accounts.registerCustomer(Fixtures.address(), "Refused", refused).then().statusCode(201);
     }
 
     @Test

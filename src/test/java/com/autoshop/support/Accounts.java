@@ -41,8 +41,13 @@ public final class Accounts {
     }
 
     /** A customer signs up with {@link #PASSWORD}. */
+    /** A sign-up from an address of its own (sign-ups are limited per client address). */
     public static Response registerCustomer(String name, String email) {
-        return given().contentType(ContentType.JSON)
+        return registerCustomer(Fixtures.address(), name, email);
+    }
+
+    public static Response registerCustomer(String address, String name, String email) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "email", email, "password", PASSWORD))
                 .post("/api/customers/register");
     }
