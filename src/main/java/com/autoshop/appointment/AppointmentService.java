@@ -142,8 +142,8 @@ public class AppointmentService {
             LocalDate newDay = clock.dayOf(startsAt);
             boolean sameColumn = newDay.equals(clock.dayOf(current.startsAt())) && edit.status() == current.status();
             Uni<Void> dayLock = sameColumn ? Uni.createFrom().voidItem() : store.lockDay(connection, newDay.toEpochDay());
-            return dayLock.chain(() -> store.update(connection, next, sameColumn ? current.position() : null,
-                    clock.zone(), actor, "update"))
+            return dayLock.chain(() -> store.update(connection, next, sameColumn ? current.position() : null, actor,
+                    "update"))
                     .map(written -> written != null ? written : referenceProblem());
         })).onFailure(AppointmentService::isOverlap).recoverWithUni(failure -> conflict(attempted.get()));
     }
@@ -170,12 +170,12 @@ public class AppointmentService {
             if (!step.write()) {
                 return store.current(connection, id);
             }
-            return store.update(connection, step.next(), step.position(), clock.zone(), actor, action);
+            return store.update(connection, step.next(), step.position(), actor, action);
         }));
     }
 
     private Uni<AppointmentRow> lock(SqlConnection connection, UUID id) {
-        return store.lockForChange(connection, id, clock.zone().getId())
+        return store.lockForChange(connection, id)
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("Appointment"));
     }
 

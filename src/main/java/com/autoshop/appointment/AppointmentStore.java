@@ -3,6 +3,7 @@ package com.autoshop.appointment;
 import com.autoshop.platform.data.Times;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.problem.ErrorCode;
+import com.autoshop.platform.time.ShopClock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,9 +157,11 @@ public class AppointmentStore {
             SELECT appointment_json(c.row)::text, (c.row).version FROM changed c""";
 
     private final Pool pool;
+    private final ShopClock clock;
 
-    public AppointmentStore(Pool pool) {
+    public AppointmentStore(Pool pool, ShopClock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Pool pool() {
@@ -167,8 +169,9 @@ public class AppointmentStore {
     }
 
     /** The live appointment, row-locked, with its day's board lock held; null when there is none. */
-    Uni<AppointmentRow> lockForChange(SqlConnection connection, UUID id, String zone) {
-        return connection.preparedQuery(LOCK_FOR_CHANGE).execute(Tuple.of(id, BOARD_LOCK, zone)).map(rows -> {
+    Uni<AppointmentRow> lockForChange(SqlConnection connection, UUID id) {
+        Tuple params = Tuple.of(id, BOARD_LOCK, clock.zone().getId());
+        return connection.preparedQuery(LOCK_FOR_CHANGE).execute(params).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
@@ -227,9 +230,8 @@ public class AppointmentStore {
      * of its column), version + 1, and the audit entry, in one statement. Answers the JSON, or null when a
      * changed vehicle or technician did not qualify (nothing was written then).
      */
-    Uni<Written> update(SqlConnection connection, AppointmentRow next, Integer position, ZoneId zone, String actor,
-            String action) {
-        LocalDate day = next.startsAt().atZone(zone).toLocalDate();
+    Uni<Written> update(SqlConnection connection, AppointmentRow next, Integer position, String actor, String action) {
+        LocalDate day = clock.dayOf(next.startsAt());
         Tuple params = Tuple.tuple()
                 .addUUID(next.id()).addString(next.status().name()).addInteger(position)
                 .addUUID(next.technicianId()).addUUID(next.vehicleId())
@@ -238,9 +240,8 @@ public class AppointmentStore {
                 .addOffsetDateTime(Times.utc(next.checkInAt())).addOffsetDateTime(Times.utc(next.checkOutAt()))
                 .addOffsetDateTime(Times.utc(next.startedAt())).addOffsetDateTime(Times.utc(next.completedAt()))
                 .addOffsetDateTime(Times.utc(next.deletedAt()))
-                .addString(zone.getId()).addString(actor).addString(action)
-                .addOffsetDateTime(Times.utc(day.atStartOfDay(zone).toInstant()))
-                .addOffsetDateTime(Times.utc(day.plusDays(1).atStartOfDay(zone).toInstant()));
+                .addString(clock.zone().getId()).addString(actor).addString(action)
+                .addOffsetDateTime(Times.utc(clock.startOf(day))).addOffsetDateTime(Times.utc(clock.startOf(day.plusDays(1))));
         return connection.preparedQuery(UPDATE).execute(params).map(rows -> {
             if (rows.size() == 0) {
                 return null;
