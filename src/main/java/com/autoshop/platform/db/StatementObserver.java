@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Accounts every statement: the current request's count, a timer per statement shape, and a log line
  * for statements slower than the threshold. Statements are parameterised, so the logged SQL never holds
- * a value; it is still normalised (whitespace folded, literals masked) in case a literal slips in.
+ * a value; it is still normalised (comments dropped, whitespace folded, literals masked) in case a literal
+ * slips in.
  * <p>
  * A shape is logged at most once per interval, with the number of slow ones since its last line: when
  * the database saturates every statement is slow, and a line per statement (100,000 in a minute at
@@ -25,7 +26,10 @@ import java.util.regex.Pattern;
 public class StatementObserver implements StatementListener {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern LITERALS = Pattern.compile("'[^']*+(?:''[^']*+)*+'|(?<![$\\w])\\d+\\b");
+    /** String literals and comments in one pass: an apostrophe in a comment opens no literal. */
+    private static final Pattern LITERALS_AND_COMMENTS = Pattern.compile("'[^']*+(?:''[^']*+)*+'|--[^\\n]*+|/\\*.*?\\*/",
+            Pattern.DOTALL);
+    private static final Pattern NUMBERS = Pattern.compile("(?<![$\\w])\\d+\\b");
     private static final int MAX_SHAPE = 160;
 
     private final MeterRegistry registry;
@@ -76,7 +80,8 @@ public class StatementObserver implements StatementListener {
     }
 
     static String normalise(String sql) {
-        return LITERALS.matcher(SPACES.matcher(sql).replaceAll(" ").trim()).replaceAll("?");
+        String masked = LITERALS_AND_COMMENTS.matcher(sql).replaceAll(match -> match.group().startsWith("'") ? "?" : " ");
+        return NUMBERS.matcher(SPACES.matcher(masked).replaceAll(" ").trim()).replaceAll("?");
     }
 
     private record Shape(String text, Timer timer, Counter slow, LogThrottle logThrottle) {
