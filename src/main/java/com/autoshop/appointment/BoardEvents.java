@@ -80,8 +80,11 @@ public class BoardEvents {
         if (clients.get() == 0) {
             return Uni.createFrom().item(List.of());
         }
-        if (DatabaseEvents.RESYNC.equals(change.getString("kind")) || change.getBoolean("truncated", false)) {
+        if (DatabaseEvents.RESYNC.equals(change.getString("kind"))) {
             return Uni.createFrom().item(List.of(RELOAD));
+        }
+        if (change.getBoolean("truncated", false)) {
+            return Uni.createFrom().item(List.of(reload(change)));
         }
         JsonArray rows = change.getJsonArray("rows", new JsonArray());
         List<UUID> live = new ArrayList<>();
@@ -101,6 +104,16 @@ public class BoardEvents {
             }
             return events;
         }).onFailure().recoverWithItem(failure -> List.of(RELOAD));
+    }
+
+    /** A reload for the boards that show the changed span (first and last start), or for all without one. */
+    private static BoardEvent reload(JsonObject change) {
+        Object from = change.getValue("from");
+        Object to = change.getValue("to");
+        if (!(from instanceof String) || !(to instanceof String)) {
+            return RELOAD;
+        }
+        return new BoardEvent(RELOAD.name(), new JsonObject().put("from", from).put("to", to).encode());
     }
 
     private static BoardEvent event(JsonObject row, String card) {

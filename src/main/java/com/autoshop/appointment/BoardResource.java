@@ -76,7 +76,10 @@ public class BoardResource {
 
     /**
      * The live board as Server-Sent Events: card.created, card.moved, card.changed, card.removed (data:
-     * {id, card}), board.reload (reload the board: events may have been missed) and heartbeat.
+     * {id, card}), board.reload and heartbeat. A move announces only the moved card: the cards it shifted
+     * keep their order (take the card out of its old column, insert it into the new one at its position).
+     * board.reload: too many cards changed at once, or events may have been missed; with {from, to} (the
+     * first and last start time of the changed cards) only a board showing days in that span needs it.
      */
     @GET
     @Path("/board/events")

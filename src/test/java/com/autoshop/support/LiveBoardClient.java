@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,22 @@ public final class LiveBoardClient implements AutoCloseable {
             }
         }
         throw new AssertionError("no " + name + " event for " + id + " within " + timeout);
+    }
+
+    /** Every event up to and including the first named {@code name} whose data mentions {@code id}. */
+    public List<Event> until(String name, String id, Duration timeout) throws InterruptedException {
+        List<Event> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Event event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (event != null) {
+                seen.add(event);
+                if (event.name().equals(name) && event.data().contains(id)) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " event for " + id + " within " + timeout + "; saw " + seen);
     }
 
     private void read() {
