@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.autoshop.appointment.AppointmentWorkflowTest.Car;
 import com.autoshop.platform.events.LocalWrite;
 import com.autoshop.platform.http.StoredDocumentTest;
+import com.autoshop.support.Announcements;
 import com.autoshop.support.Sql;
 import com.autoshop.support.Staff;
 import com.autoshop.support.Statements;
@@ -75,9 +76,12 @@ class BoardCacheTest {
                 .get("/api/admin/appointments/board");
     }
 
+    /** A new appointment, once its announcement has reached this instance (it would drop boards read before). */
     static String booked(Instant day, int hour) {
         Car car = Car.create();
-        return book(car.customer(), car.vehicle(), null, day.plus(hour, ChronoUnit.HOURS), Map.of()).path("id");
+        String id = book(car.customer(), car.vehicle(), null, day.plus(hour, ChronoUnit.HOURS), Map.of()).path("id");
+        Announcements.awaitRelayed(id);
+        return id;
     }
 
     /** Reads the board until it satisfies {@code condition} (a notification arrives a moment after the change). */
