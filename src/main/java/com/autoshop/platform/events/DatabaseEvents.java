@@ -100,7 +100,7 @@ public class DatabaseEvents {
             Log.warn("lost the LISTEN connection; reconnecting");
         });
         subscriber.connect().onFailure(failure -> Log.errorf("could not LISTEN on %s: %s", CHANNEL, failure.getMessage()));
-        relayTimer = vertx.getDelegate().setPeriodic(relayInterval.toMillis(), ignored -> relay());
+        relayTimer = vertx.getDelegate().setPeriodic(Math.max(1, relayInterval.toMillis()), ignored -> relay());
     }
 
     void stop(@Observes ShutdownEvent event) {
