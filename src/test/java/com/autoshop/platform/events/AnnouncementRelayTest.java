@@ -2,10 +2,12 @@ package com.autoshop.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.autoshop.support.Announcements;
 import com.autoshop.support.Fixtures;
 import com.autoshop.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,21 +45,19 @@ class AnnouncementRelayTest {
             try (Statement listen = listener.createStatement()) {
                 listen.execute("LISTEN " + DatabaseEvents.CHANNEL);
             }
-            try (Statement check = writer.createStatement()) {
-                // the fixtures' own announcements are relayed first
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (count(check, appointment) + count(check, rolledBack) > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-            }
+            // the fixtures' own announcements are relayed first
+            Announcements.awaitRelayed(appointment.toString());
+            Announcements.awaitRelayed(rolledBack.toString());
             payloads(listener);
             writer.setAutoCommit(false);
-            try (Statement write = writer.createStatement()) {
-                write.executeUpdate("UPDATE appointments SET title = 'Relayed' WHERE id = '" + rolledBack + "'");
+            try (PreparedStatement write = writer.prepareStatement("UPDATE appointments SET title = 'Relayed' WHERE id = ?")) {
+                write.setObject(1, rolledBack);
+                write.executeUpdate();
                 // queued inside the writing transaction, so it leaves only if the transaction commits
-                assertThat(count(write, rolledBack)).isEqualTo(1);
+                assertThat(count(writer, rolledBack)).isEqualTo(1);
                 writer.rollback();
-                write.executeUpdate("UPDATE appointments SET title = 'Relayed' WHERE id = '" + appointment + "'");
+                write.setObject(1, appointment);
+                write.executeUpdate();
                 writer.commit();
             }
 
@@ -73,17 +73,19 @@ class AnnouncementRelayTest {
 
             assertThat(received).filteredOn(payload -> payload.contains(appointment.toString())).hasSize(1);
             assertThat(received).noneMatch(payload -> payload.contains(rolledBack.toString()));
-            try (Statement check = writer.createStatement()) {
-                assertThat(count(check, appointment)).isZero();
-            }
+            assertThat(count(writer, appointment)).isZero();
         }
     }
 
-    private static long count(Statement statement, UUID id) throws Exception {
-        try (var rows = statement.executeQuery(
-                "SELECT count(*) FROM pending_announcements WHERE payload LIKE '%" + id + "%'")) {
-            rows.next();
-            return rows.getLong(1);
+    /** Queued announcements that mention {@code id}, as {@code connection}'s transaction sees them. */
+    private static long count(Connection connection, UUID id) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM pending_announcements WHERE strpos(payload, ?) > 0")) {
+            query.setString(1, id.toString());
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
