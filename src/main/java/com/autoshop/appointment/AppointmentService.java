@@ -7,6 +7,7 @@ import com.autoshop.appointment.dto.AppointmentEdit;
 import com.autoshop.appointment.dto.CreateAppointment;
 import com.autoshop.appointment.dto.MoveRequest;
 import com.autoshop.platform.data.Ids;
+import com.autoshop.platform.db.PipelinedTransaction;
 import com.autoshop.platform.http.ETags;
 import com.autoshop.platform.json.MergePatch;
 import com.autoshop.platform.problem.ApiProblem;
@@ -63,8 +64,8 @@ public class AppointmentService {
         var appointment = new NewAppointment(Ids.newId(), request.customerId(), request.vehicleId(),
                 request.technicianId(), startsAt, endsAt, request.title(), request.notes(), lines,
                 clock.startOf(day), clock.startOf(day.plusDays(1)));
-        return store.pool().withTransaction(connection -> store.lockDay(connection, day.toEpochDay())
-                .chain(() -> store.insert(connection, appointment, actor)))
+        return PipelinedTransaction.run(store.pool(), connection -> store.lockDay(connection, day.toEpochDay()),
+                locked -> store.insert(appointment, actor))
                 .onFailure(AppointmentService::isOverlap)
                 .recoverWithUni(failure -> conflict(startsAt, endsAt, request.vehicleId(), request.technicianId(), null))
                 .chain(created -> created != null ? Uni.createFrom().item(created)
@@ -142,8 +143,8 @@ public class AppointmentService {
             LocalDate newDay = clock.dayOf(startsAt);
             boolean sameColumn = newDay.equals(clock.dayOf(current.startsAt())) && edit.status() == current.status();
             Uni<Void> dayLock = sameColumn ? Uni.createFrom().voidItem() : store.lockDay(connection, newDay.toEpochDay());
-            return dayLock.chain(() -> store.update(connection, next, sameColumn ? current.position() : null, actor,
-                    "update"))
+            return dayLock.chain(() -> store.update(next, sameColumn ? current.position() : null, actor, "update")
+                    .execute(connection))
                     .map(written -> written != null ? written : referenceProblem());
         })).onFailure(AppointmentService::isOverlap).recoverWithUni(failure -> conflict(attempted.get()));
     }
@@ -164,14 +165,12 @@ public class AppointmentService {
         }
     }
 
+    /** The lock, the rule, the write: two round trips (the day's lock is not held while the COMMIT travels). */
     private Uni<Written> change(UUID id, String actor, String action, Function<AppointmentRow, Step> rule) {
-        return store.pool().withTransaction(connection -> lock(connection, id).chain(current -> {
+        return PipelinedTransaction.run(store.pool(), connection -> lock(connection, id), current -> {
             Step step = rule.apply(current);
-            if (!step.write()) {
-                return store.current(connection, id);
-            }
-            return store.update(connection, step.next(), step.position(), actor, action);
-        }));
+            return step.write() ? store.update(step.next(), step.position(), actor, action) : store.current(id);
+        });
     }
 
     private Uni<AppointmentRow> lock(SqlConnection connection, UUID id) {

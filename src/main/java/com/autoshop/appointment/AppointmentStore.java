@@ -1,6 +1,7 @@
 package com.autoshop.appointment;
 
 import com.autoshop.platform.data.Times;
+import com.autoshop.platform.db.Statement;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.problem.ErrorCode;
 import com.autoshop.platform.time.ShopClock;
@@ -202,7 +203,7 @@ public class AppointmentStore {
     }
 
     /** The created appointment and its services as JSON text, or null when a reference did not hold. */
-    Uni<String[]> insert(SqlConnection connection, NewAppointment a, String actor) {
+    Statement<String[]> insert(NewAppointment a, String actor) {
         List<NewLine> lines = a.lines();
         Tuple params = Tuple.tuple()
                 .addUUID(a.id()).addUUID(a.customerId()).addUUID(a.vehicleId()).addUUID(a.technicianId())
@@ -216,7 +217,7 @@ public class AppointmentStore {
                 .addArrayOfString(lines.stream().map(NewLine::notes).toArray(String[]::new))
                 .addOffsetDateTime(Times.utc(a.dayStart())).addOffsetDateTime(Times.utc(a.dayEnd()))
                 .addString(actor);
-        return connection.preparedQuery(INSERT).execute(params).map(rows -> {
+        return new Statement<>(INSERT, params, rows -> {
             if (rows.size() == 0) {
                 return null;
             }
@@ -230,7 +231,7 @@ public class AppointmentStore {
      * of its column), version + 1, and the audit entry, in one statement. Answers the JSON, or null when a
      * changed vehicle or technician did not qualify (nothing was written then).
      */
-    Uni<Written> update(SqlConnection connection, AppointmentRow next, Integer position, String actor, String action) {
+    Statement<Written> update(AppointmentRow next, Integer position, String actor, String action) {
         LocalDate day = clock.dayOf(next.startsAt());
         Tuple params = Tuple.tuple()
                 .addUUID(next.id()).addString(next.status().name()).addInteger(position)
@@ -242,23 +243,17 @@ public class AppointmentStore {
                 .addOffsetDateTime(Times.utc(next.deletedAt()))
                 .addString(clock.zone().getId()).addString(actor).addString(action)
                 .addOffsetDateTime(Times.utc(clock.startOf(day))).addOffsetDateTime(Times.utc(clock.startOf(day.plusDays(1))));
-        return connection.preparedQuery(UPDATE).execute(params).map(rows -> {
-            if (rows.size() == 0) {
-                return null;
-            }
-            Row row = rows.iterator().next();
-            return new Written(row.getString(0), row.getLong(1));
-        });
+        return new Statement<>(UPDATE, params, rows -> rows.size() == 0 ? null : written(rows.iterator().next()));
     }
 
     /** The appointment as it stands, for a command that had nothing to change. */
-    Uni<Written> current(SqlConnection connection, UUID id) {
-        return connection.preparedQuery("SELECT appointment_json(a)::text, a.version FROM appointments a WHERE a.id = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Written(row.getString(0), row.getLong(1));
-                });
+    Statement<Written> current(UUID id) {
+        return new Statement<>("SELECT appointment_json(a)::text, a.version FROM appointments a WHERE a.id = $1",
+                Tuple.of(id), rows -> written(rows.iterator().next()));
+    }
+
+    private static Written written(Row row) {
+        return new Written(row.getString(0), row.getLong(1));
     }
 
     /** The live appointments a slot collides with (for the 409 that names them); run outside the failed transaction. */

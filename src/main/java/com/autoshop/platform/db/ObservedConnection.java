@@ -12,6 +12,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.spi.DatabaseMetadata;
+import java.util.Set;
 
 /** A pooled connection whose queries report to the {@link StatementListener}; transactions pass through uncounted. */
 final class ObservedConnection implements SqlConnection {
@@ -24,8 +25,14 @@ final class ObservedConnection implements SqlConnection {
         this.listener = listener;
     }
 
+    /** Transaction control sent as text (PipelinedTransaction): not a statement of any budget (SPEC.md section 5). */
+    private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "COMMIT", "ROLLBACK");
+
     @Override
     public Query<RowSet<Row>> query(String sql) {
+        if (TRANSACTION_CONTROL.contains(sql)) {
+            return delegate.query(sql);
+        }
         return ObservedQuery.simple(delegate.query(sql), sql, listener);
     }
 

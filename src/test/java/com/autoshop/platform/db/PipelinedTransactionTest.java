@@ -1,0 +1,110 @@
+package com.autoshop.platform.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.autoshop.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BEGIN with the first statement, COMMIT with the last: all of it commits or none of it, and no connection
+ * goes back to the pool in a transaction.
+ */
+@QuarkusTest
+class PipelinedTransactionTest {
+
+    static final String WRITE = "INSERT INTO pipelined_probe (id, step) VALUES ($1, $2) RETURNING step";
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void probeTable() {
+        Sql.update("CREATE TABLE IF NOT EXISTS pipelined_probe (id uuid, step text, PRIMARY KEY (id, step))");
+    }
+
+    @Test
+    void bothStatementsCommit() {
+        UUID id = UUID.randomUUID();
+
+        String last = PipelinedTransaction.run(pool, connection -> write(connection, id, "first"),
+                first -> new Statement<>(WRITE, Tuple.of(id, "last"), rows -> rows.iterator().next().getString(0)))
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(last).isEqualTo("last");
+        assertThat(steps(id)).isEqualTo(2L);
+    }
+
+    @Test
+    void aFailingLastStatementTakesTheFirstWithIt() {
+        UUID id = UUID.randomUUID();
+
+        assertThatThrownBy(() -> PipelinedTransaction.run(pool, connection -> write(connection, id, "first"),
+                first -> new Statement<>(WRITE, Tuple.of(id, "first"), rows -> "duplicate"))
+                .await().atMost(Duration.ofSeconds(10))).hasMessageContaining("duplicate key");
+
+        assertThat(steps(id)).isEqualTo(0L);
+        assertNoConnectionLeftInATransaction();
+    }
+
+    @Test
+    void aDecisionAgainstTheWriteRollsTheFirstStatementBack() {
+        UUID id = UUID.randomUUID();
+
+        assertThatThrownBy(() -> PipelinedTransaction.<String, String>run(pool, connection -> write(connection, id, "first"),
+                first -> {
+                    throw new IllegalStateException("stale version");
+                }).await().atMost(Duration.ofSeconds(10))).hasMessage("stale version");
+
+        assertThat(steps(id)).isEqualTo(0L);
+        assertNoConnectionLeftInATransaction();
+    }
+
+    @Test
+    void aTransactionWhoseClientWentAwayStillEndsBeforeItsConnectionReturnsToThePool() {
+        UUID id = UUID.randomUUID();
+
+        Cancellable subscription = PipelinedTransaction.run(pool,
+                connection -> write(connection, id, "first").call(() -> connection.query("SELECT pg_sleep(0.5)").execute()),
+                first -> new Statement<>(WRITE, Tuple.of(id, "last"), rows -> "last"))
+                .subscribe().with(item -> { }, failure -> { });
+        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(150)).await().indefinitely();
+        subscription.cancel();
+        // past the sleep: a connection returned in the middle of the transaction would now be idle in it
+        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(700)).await().indefinitely();
+
+        assertNoConnectionLeftInATransaction();
+        assertThat(steps(id)).isEqualTo(2L);
+    }
+
+    private static Uni<String> write(SqlConnection connection, UUID id, String step) {
+        return connection.preparedQuery(WRITE).execute(Tuple.of(id, step)).map(rows -> rows.iterator().next().getString(0));
+    }
+
+    private static Object steps(UUID id) {
+        return Sql.value("SELECT count(*) FROM pipelined_probe WHERE id = ?", id);
+    }
+
+    /** Waits up to 5 s for every connection of the service's pool to be idle outside a transaction. */
+    private static void assertNoConnectionLeftInATransaction() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Object open;
+        do {
+            open = Sql.value("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid()
+                      AND application_name = 'autoshop-service' AND state LIKE 'idle in transaction%'""");
+        } while (!Long.valueOf(0).equals(open) && System.nanoTime() < deadline);
+        assertThat(open).isEqualTo(0L);
+    }
+}
