@@ -56,6 +56,7 @@ public class ShopSimulation extends Simulation {
     static final int RAMP_SECONDS = Integer.getInteger("ramp.seconds", 0);
     static final int P95_MS = Integer.getInteger("assert.p95", 100);
     static final int P99_MS = Integer.getInteger("assert.p99", 250);
+    static final boolean MOVE_IN_PLACE = Boolean.getBoolean("move.in.place");
 
     final Samples samples = new Samples(System.getProperty("db.url", "jdbc:postgresql://127.0.0.1:5432/autoshop_load"),
             System.getProperty("db.user", "postgres"), System.getProperty("db.password", ""));
@@ -94,11 +95,17 @@ public class ShopSimulation extends Simulation {
                     .body(StringBody("{\"customerId\": \"#{customerId}\", \"vehicleIds\": [\"#{vehicleId}\", #{others}]}"))
                     .asJson().check(status().is(200)));
 
-    /** A drag and drop within the SCHEDULED column, with the version the drawer just gave. */
+    /**
+     * A drag and drop within the SCHEDULED column to one of its first three places, with the version the
+     * drawer just gave; {@code -Dmove.in.place=true} drops each card where it is (a move that shifts no
+     * other card, to measure what the shifts cost).
+     */
     ChainBuilder move = feed(Samples.randomly(samples.movable))
             .exec(http("move: read version").get("/api/appointments/#{appointmentId}")
-                    .check(status().is(200), jsonPath("$.appointment.version").saveAs("version")))
-            .exec(session -> session.set("position", ThreadLocalRandom.current().nextInt(3)))
+                    .check(status().is(200), jsonPath("$.appointment.version").saveAs("version"),
+                            jsonPath("$.appointment.position").saveAs("current")))
+            .exec(session -> session.set("position", MOVE_IN_PLACE ? session.getString("current")
+                    : String.valueOf(ThreadLocalRandom.current().nextInt(3))))
             .exec(http("move").patch("/api/admin/appointments/#{appointmentId}/move")
                     .body(StringBody("{\"status\": \"SCHEDULED\", \"position\": #{position}, \"version\": #{version}}"))
                     .asJson().check(status().in(200, 409)));
