@@ -46,7 +46,7 @@ class PipelinedTransactionTest {
     }
 
     @Test
-    void aFailingLastStatementTakesTheFirstWithIt() {
+    void aFailingLastStatementTakesTheFirstWithIt() throws InterruptedException {
         UUID id = UUID.randomUUID();
 
         assertThatThrownBy(() -> PipelinedTransaction.run(pool, connection -> write(connection, id, "first"),
@@ -58,7 +58,7 @@ class PipelinedTransactionTest {
     }
 
     @Test
-    void aDecisionAgainstTheWriteRollsTheFirstStatementBack() {
+    void aDecisionAgainstTheWriteRollsTheFirstStatementBack() throws InterruptedException {
         UUID id = UUID.randomUUID();
 
         assertThatThrownBy(() -> PipelinedTransaction.<String, String>run(pool, connection -> write(connection, id, "first"),
@@ -71,17 +71,17 @@ class PipelinedTransactionTest {
     }
 
     @Test
-    void aTransactionWhoseClientWentAwayStillEndsBeforeItsConnectionReturnsToThePool() {
+    void aTransactionWhoseClientWentAwayStillEndsBeforeItsConnectionReturnsToThePool() throws InterruptedException {
         UUID id = UUID.randomUUID();
 
         Cancellable subscription = PipelinedTransaction.run(pool,
                 connection -> write(connection, id, "first").call(() -> connection.query("SELECT pg_sleep(0.5)").execute()),
                 first -> new Statement<>(WRITE, Tuple.of(id, "last"), rows -> "last"))
                 .subscribe().with(item -> { }, failure -> { });
-        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(150)).await().indefinitely();
+        Thread.sleep(150);
         subscription.cancel();
         // past the sleep: a connection returned in the middle of the transaction would now be idle in it
-        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(700)).await().indefinitely();
+        Thread.sleep(700);
 
         assertNoConnectionLeftInATransaction();
         assertThat(steps(id)).isEqualTo(2L);
@@ -91,20 +91,21 @@ class PipelinedTransactionTest {
         return connection.preparedQuery(WRITE).execute(Tuple.of(id, step)).map(rows -> rows.iterator().next().getString(0));
     }
 
-    private static Object steps(UUID id) {
-        return Sql.value("SELECT count(*) FROM pipelined_probe WHERE id = ?", id);
+    private static long steps(UUID id) {
+        return Sql.count("SELECT count(*) FROM pipelined_probe WHERE id = ?", id);
     }
 
     /** Waits up to 5 s for every connection of the service's pool to be idle outside a transaction. */
-    private static void assertNoConnectionLeftInATransaction() {
+    private static void assertNoConnectionLeftInATransaction() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        Object open;
-        do {
-            open = Sql.value("""
-                    SELECT count(*) FROM pg_stat_activity
-                    WHERE datname = current_database() AND pid <> pg_backend_pid()
-                      AND application_name = 'autoshop-service' AND state LIKE 'idle in transaction%'""");
-        } while (!Long.valueOf(0).equals(open) && System.nanoTime() < deadline);
+        long open;
+        while ((open = Sql.count("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                  AND application_name = 'autoshop-service' AND state LIKE 'idle in transaction%'""")) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(open).isEqualTo(0L);
     }
 }
