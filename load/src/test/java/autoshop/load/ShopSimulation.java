@@ -16,6 +16,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
  * The shop's day at scale, as an open workload: users arrive at a fixed rate whatever the response
  * times (no coordinated omission), each sending one request of the realistic mix below. The arrival
  * rate steps through {@code -Dsteps=200,500,1000} requests/s, {@code -Dstep.seconds} each, after an
- * optional ramp from 1 request/s to the first step over {@code -Dramp.seconds}. 409 answers
+ * optional ramp from 1 request/s to the first step over {@code -Dramp.seconds}, itself after an optional
+ * silent warm-up ({@code -Dwarmup.seconds}, {@code -Dwarmup.rate}). 409 answers
  * of the writes (a stale version or an already settled balance) are deliberate and count as OK.
  *
  * <pre>
@@ -57,6 +59,8 @@ public class ShopSimulation extends Simulation {
     static final int P95_MS = Integer.getInteger("assert.p95", 100);
     static final int P99_MS = Integer.getInteger("assert.p99", 250);
     static final boolean MOVE_IN_PLACE = Boolean.getBoolean("move.in.place");
+    static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 0);
+    static final int WARMUP_RATE = Integer.getInteger("warmup.rate", 100);
 
     final Samples samples = new Samples(System.getProperty("db.url", "jdbc:postgresql://127.0.0.1:5432/autoshop_load"),
             System.getProperty("db.user", "postgres"), System.getProperty("db.password", ""));
@@ -117,16 +121,27 @@ public class ShopSimulation extends Simulation {
                     .body(StringBody("{\"amountCents\": 1, \"method\": \"card\", \"note\": \"load test\"}"))
                     .asJson().check(status().in(201, 409)));
 
-    ScenarioBuilder shop = scenario("shop").exec(randomSwitch().on(
-            percent(15).then(profile),
-            percent(10).then(history),
-            percent(15).then(list),
-            percent(20).then(drawer),
-            percent(10).then(board),
-            percent(10).then(search),
-            percent(5).then(ownership),
-            percent(10).then(move),
-            percent(5).then(payment)));
+    ScenarioBuilder shop = scenario("shop").exec(mix());
+
+    /**
+     * The mix sent before the measured run by {@code -Dwarmup.seconds} at {@code -Dwarmup.rate} users/s,
+     * silent (left out of the report and its assertions): this JVM compiles its hot code while the
+     * machine has room for it, not in the first minute of the measured run.
+     */
+    ScenarioBuilder warmUp = scenario("warm-up").exec(mix());
+
+    ChainBuilder mix() {
+        return exec(randomSwitch().on(
+                percent(15).then(profile),
+                percent(10).then(history),
+                percent(15).then(list),
+                percent(20).then(drawer),
+                percent(10).then(board),
+                percent(10).then(search),
+                percent(5).then(ownership),
+                percent(10).then(move),
+                percent(5).then(payment)));
+    }
 
     {
         List<OpenInjectionStep> injection = new ArrayList<>();
@@ -137,7 +152,10 @@ public class ShopSimulation extends Simulation {
         for (int rate : STEPS) {
             injection.add(constantUsersPerSec(rate).during(Duration.ofSeconds(STEP_SECONDS)));
         }
-        setUp(shop.injectOpen(injection)).protocols(protocol).assertions(
+        PopulationBuilder measured = shop.injectOpen(injection).protocols(protocol);
+        setUp(WARMUP_SECONDS == 0 ? measured
+                : warmUp.injectOpen(constantUsersPerSec(WARMUP_RATE).during(Duration.ofSeconds(WARMUP_SECONDS)))
+                        .protocols(protocol.silentUri(".*")).andThen(measured)).assertions(
                 global().responseTime().percentile(95.0).lt(P95_MS),
                 global().responseTime().percentile(99.0).lt(P99_MS),
                 forAll().failedRequests().count().is(0L));
