@@ -41,26 +41,18 @@ psql -h 127.0.0.1 -p "$PORT" -U postgres -qc "DROP DATABASE IF EXISTS autoshop_l
 psql -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE DATABASE autoshop_load"
 psql "$URL" -qc "CREATE EXTENSION pg_stat_statements"
 
-# throwaway keys for the benchmark only (never a deployment's)
-mkdir -p "$KEYS"
-[ -f "$KEYS/private.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/private.pem" 2>/dev/null
-openssl pkey -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem"
-ENVIRONMENT="DATABASE_URL=$URL SMALLRYE_JWT_SIGN_KEY_LOCATION=$KEYS/private.pem MP_JWT_VERIFY_PUBLICKEY_LOCATION=$KEYS/public.pem WEBHOOK_SECRET=$(openssl rand -hex 32) OTEL_SDK_DISABLED=true"
-
+. load/service.sh
+throwaway_keys "$KEYS"
 echo "== schema (Flyway, by the service)"
 LOG=$(mktemp)
-env $ENVIRONMENT PORT=18081 java -jar target/quarkus-app/quarkus-run.jar > "$LOG" 2>&1 &
-SERVICE=$!
-for _ in $(seq 1 120); do
-  curl -sf http://localhost:18081/q/health/ready > /dev/null && break
-  kill -0 "$SERVICE" 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 1
-done
-kill "$SERVICE" && wait "$SERVICE" 2>/dev/null || true
+start_service "$URL" 18081 "$KEYS" "$LOG"
+stop_service
 rm -f "$LOG"
 
 echo "== dataset (seed $SEED)"
 load/dataset/load.sh "$URL" "$SEED"
 
-echo "== ready; the service:"
-echo "  $ENVIRONMENT java -XX:+UseTransparentHugePages -jar target/quarkus-app/quarkus-run.jar"
+echo "== ready; the service (a webhook secret of your own, 16 characters or more):"
+echo "  DATABASE_URL=$URL SMALLRYE_JWT_SIGN_KEY_LOCATION=$KEYS/private.pem \\"
+echo "  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$KEYS/public.pem WEBHOOK_SECRET=... \\"
+echo "  java -XX:+UseTransparentHugePages -jar target/quarkus-app/quarkus-run.jar"

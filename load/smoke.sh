@@ -11,46 +11,31 @@ SECONDS_AT_RATE=${SMOKE_SECONDS:-60}
 PORT=${SMOKE_PORT:-18080}
 DB=autoshop_smoke_$$
 WORK=$(mktemp -d)
+URL=postgresql://postgres@127.0.0.1:5432/$DB
 SERVICE_PID=
+. load/service.sh
 
 cleanup() {
-  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  stop_service
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
-openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+throwaway_keys "$WORK"
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
 
-start_service() {
-  DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB" PORT=$PORT \
-  SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" \
-  WEBHOOK_SECRET="$(openssl rand -hex 32)" \
-    java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
-  SERVICE_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$PORT/q/health/ready" > /dev/null && return 0
-    kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$WORK/service.log"; return 1; }
-    sleep 1
-  done
-  cat "$WORK/service.log"
-  return 1
-}
-
 echo "== schema (Flyway, by the service)"
-start_service
-kill "$SERVICE_PID" && wait "$SERVICE_PID" 2>/dev/null || true
-SERVICE_PID=
+start_service "$URL" "$PORT" "$WORK" "$WORK/service.log" -Xmx512m
+stop_service
 
 echo "== dataset (a twentieth of the benchmark's)"
 CUSTOMERS=5000 VEHICLES=7500 APPOINTMENTS=50000 MESSAGES=50000 HEAVY=5 \
-  load/dataset/load.sh "postgresql://postgres@127.0.0.1:5432/$DB" 7 > "$WORK/dataset.log"
+  load/dataset/load.sh "$URL" 7 > "$WORK/dataset.log"
 tail -n 2 "$WORK/dataset.log"
 
 echo "== service"
-start_service
+start_service "$URL" "$PORT" "$WORK" "$WORK/service.log" -Xmx512m
 
 gatling() {
   ./mvnw -B -q -f load/pom.xml gatling:test -Dbase.url="http://localhost:$PORT" \
