@@ -45,9 +45,9 @@ psql "$URL" -qc "CREATE EXTENSION pg_stat_statements"
 throwaway_keys "$KEYS"
 echo "== schema (Flyway, by the service)"
 LOG=$(mktemp)
+trap 'stop_service; rm -f "$LOG"' EXIT # a service that never got ready is still running
 start_service "$URL" 18081 "$KEYS" "$LOG"
 stop_service
-rm -f "$LOG"
 
 echo "== dataset (seed $SEED)"
 load/dataset/load.sh "$URL" "$SEED"
