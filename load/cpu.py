@@ -29,8 +29,10 @@ def group(command, cluster):
     return 'other'
 
 
-def ticks_per_group(cluster):
-    ticks = dict.fromkeys(GROUPS, 0)
+def processes(cluster, known):
+    """{pid: (group, utime + stime, start)} of every process now; a pid keeps the group it had in
+    `known` when its command line reads empty for a moment."""
+    found = {}
     for pid in filter(str.isdigit, os.listdir('/proc')):
         try:
             with open(f'/proc/{pid}/cmdline', 'rb') as f:
@@ -39,8 +41,26 @@ def ticks_per_group(cluster):
                 fields = f.read().rsplit(')', 1)[1].split()
         except OSError:
             continue  # the process ended meanwhile
-        ticks[group(command, cluster)] += int(fields[11]) + int(fields[12])  # utime + stime
-    return ticks
+        kind = known[pid][0] if not command and pid in known else group(command, cluster)
+        found[pid] = (kind, int(fields[11]) + int(fields[12]), int(fields[19]))  # utime + stime, starttime
+    return found
+
+
+def cores_per_group(previous, current, since):
+    """Each group's CPU between two samples, from each process's own difference: a process seen for the
+    first time counts whole only if it started after `since` (clock ticks since boot)."""
+    ticks = dict.fromkeys(GROUPS, 0)
+    for pid, (kind, used, start) in current.items():
+        if pid in previous:
+            ticks[kind] += max(used - previous[pid][1], 0)
+        elif start >= since:
+            ticks[kind] += used
+    return [ticks[g] / TICKS for g in GROUPS]
+
+
+def uptime_ticks():
+    with open('/proc/uptime') as f:
+        return float(f.read().split()[0]) * TICKS
 
 
 def machine():
@@ -57,21 +77,22 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
     samples = []
-    previous, previous_machine = ticks_per_group(args.pg), machine()
+    since = uptime_ticks()
+    previous, previous_machine = processes(args.pg, {}), machine()
     started = time.monotonic()
     try:
         while True:
             time.sleep(1)
-            current, current_machine = ticks_per_group(args.pg), machine()
+            now = uptime_ticks()
+            current, current_machine = processes(args.pg, previous), machine()
             total = current_machine[0] - previous_machine[0]
             idle = current_machine[1] - previous_machine[1]
-            # a process that ended takes its ticks with it: never report less than nothing
-            cores = [max(current[g] - previous[g], 0) / TICKS for g in GROUPS]
+            cores = cores_per_group(previous, current, since)
             second = round(time.monotonic() - started)
             busy = 100 * (1 - idle / total) if total else 0
             samples.append((second, busy, *cores))
             print(f'{second} busy={busy:.0f} ' + ' '.join(f'{g}={c:.2f}' for g, c in zip(GROUPS, cores)), flush=True)
-            previous, previous_machine = current, current_machine
+            previous, previous_machine, since = current, current_machine, now
     except (KeyboardInterrupt, SystemExit):
         kept = [s for s in samples if s[0] > args.skip]
         if kept:
