@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the service's database sessions are doing, ten times a second, until Ctrl-C: the time, how many
 # are active, their wait events (cpu = running) and any busy background process (a checkpointer
-# writing, an autovacuum worker). To find what a latency spike waited on (BENCHMARKS.md "Stalls"):
+# writing, an autovacuum worker). To find what a latency spike waited on (BENCHMARKS.md "Where the time goes"):
 #   load/waits.sh postgresql://postgres@127.0.0.1:5433/autoshop_load > waits.log &
 set -euo pipefail
 URL=${1:-postgresql://postgres@127.0.0.1:5433/autoshop_load}
@@ -14,8 +14,8 @@ SELECT to_char(clock_timestamp(), 'HH24:MI:SS.MS'),
             SELECT coalesce(wait_event_type || ':' || wait_event, 'cpu') AS event, count(*) AS sessions
             FROM pg_stat_activity WHERE state <> 'idle' AND application_name = 'autoshop-service' GROUP BY 1) waits),
        (SELECT string_agg(backend_type || ':' || coalesce(wait_event, 'cpu'), ',') FROM pg_stat_activity
-        WHERE backend_type <> 'client backend' AND wait_event IS DISTINCT FROM 'AutoVacuumMain'
-          AND wait_event NOT IN ('BgWriterHibernate', 'BgWriterMain', 'WalWriterMain', 'CheckpointerMain',
-                                 'LogicalLauncherMain', 'ArchiverMain'))
+        WHERE backend_type <> 'client backend'
+          AND coalesce(wait_event, 'cpu') NOT IN ('AutoVacuumMain', 'BgWriterHibernate', 'BgWriterMain', 'WalWriterMain',
+                                                  'CheckpointerMain', 'LogicalLauncherMain', 'ArchiverMain'))
 \watch 0.1
 SQL
