@@ -161,16 +161,19 @@ public class ShopSimulation extends Simulation {
             injection.add(constantUsersPerSec(rate).during(Duration.ofSeconds(STEP_SECONDS)));
         }
         PopulationBuilder measured = shop.injectOpen(injection).protocols(protocol);
-        List<OpenInjectionStep> warming = new ArrayList<>();
-        if (WARMUP_CONNECTIONS > 0) {
-            warming.add(atOnceUsers(WARMUP_CONNECTIONS));
-        }
-        warming.add(constantUsersPerSec(WARMUP_RATE).during(Duration.ofSeconds(WARMUP_SECONDS)));
-        setUp(WARMUP_SECONDS == 0 ? measured
-                : warmUp.injectOpen(warming).protocols(protocol.silentUri(".*")).andThen(measured)).assertions(
+        setUp(WARMUP_SECONDS == 0 ? measured : warmingUp().andThen(measured)).assertions(
                 global().responseTime().percentile(95.0).lt(P95_MS),
                 global().responseTime().percentile(99.0).lt(P99_MS),
                 forAll().failedRequests().count().is(0L));
+    }
+
+    PopulationBuilder warmingUp() {
+        List<OpenInjectionStep> injection = new ArrayList<>();
+        if (WARMUP_CONNECTIONS > 0) {
+            injection.add(atOnceUsers(WARMUP_CONNECTIONS));
+        }
+        injection.add(constantUsersPerSec(WARMUP_RATE).during(Duration.ofSeconds(WARMUP_SECONDS)));
+        return warmUp.injectOpen(injection).protocols(protocol.silentUri(".*"));
     }
 
     static String randomDay() {
