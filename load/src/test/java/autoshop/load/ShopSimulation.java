@@ -116,11 +116,14 @@ public class ShopSimulation extends Simulation {
             .exec(http("move: read version").get("/api/appointments/#{appointmentId}")
                     .check(status().is(200), jsonPath("$.appointment.version").saveAs("version"),
                             jsonPath("$.appointment.position").saveAs("current")))
-            .exec(session -> session.set("position", MOVE_IN_PLACE ? session.getString("current")
-                    : String.valueOf(ThreadLocalRandom.current().nextInt(3))))
-            .exec(http("move").patch("/api/admin/appointments/#{appointmentId}/move")
-                    .body(StringBody("{\"status\": \"SCHEDULED\", \"position\": #{position}, \"version\": #{version}}"))
-                    .asJson().check(status().in(200, 409)));
+            // no card read, no drag (a refused read leaves no version; the silent warm-up's reads, refused when
+            // its connections open at once, do not mark the user failed, so test for the version itself)
+            .doIf(session -> session.contains("version")).then(
+                    exec(session -> session.set("position", MOVE_IN_PLACE ? session.getString("current")
+                            : String.valueOf(ThreadLocalRandom.current().nextInt(3))))
+                    .exec(http("move").patch("/api/admin/appointments/#{appointmentId}/move")
+                            .body(StringBody("{\"status\": \"SCHEDULED\", \"position\": #{position}, \"version\": #{version}}"))
+                            .asJson().check(status().in(200, 409))));
 
     ChainBuilder payment = feed(Samples.randomly(samples.payable))
             .exec(session -> session.set("key", UUID.randomUUID().toString()))
