@@ -1,0 +1,165 @@
+package com.autoshop.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.autoshop.support.Fixtures;
+import com.autoshop.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one UPDATE of appointments announces (V13): the rows that changed more than their position,
+ * with the span of every row it touched; a statement of shifts alone, or of more than 50 listed rows,
+ * says "truncated". Each case writes in a transaction of its own, reads what it queued, and rolls back.
+ */
+@QuarkusTest
+class AppointmentAnnouncementTest {
+
+    private static final AtomicInteger DAYS = new AtomicInteger();
+
+    /** Three cards of a new vehicle at 08:00, 11:00 and 14:00 of a day of their own, at positions 0, 1, 2. */
+    private static List<UUID> threeCards(Instant day) {
+        UUID customer = Fixtures.customer(Fixtures.unique("Announced"));
+        UUID vehicle = Fixtures.vehicle(customer);
+        List<UUID> cards = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID card = Fixtures.appointment(customer, vehicle, day.plus(8 + 3L * i, ChronoUnit.HOURS), "SCHEDULED");
+            Sql.update("UPDATE appointments SET position = ? WHERE id = ?", i, card);
+            cards.add(card);
+        }
+        return cards;
+    }
+
+    private static Instant freshDay() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(7000 + DAYS.addAndGet(3), ChronoUnit.DAYS);
+    }
+
+    /** The announcements {@code sql} queued, read before its transaction rolls back. */
+    private static List<JsonObject> announced(String sql, Object... params) throws SQLException {
+        try (Connection db = Sql.connect()) {
+            db.setAutoCommit(false);
+            try {
+                long before = lastQueued(db);
+                try (PreparedStatement write = db.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        write.setObject(i + 1, params[i]);
+                    }
+                    write.executeUpdate();
+                }
+                List<JsonObject> queued = new ArrayList<>();
+                try (PreparedStatement read = db.prepareStatement(
+                        "SELECT payload FROM pending_announcements WHERE id > ? ORDER BY id")) {
+                    read.setLong(1, before);
+                    try (ResultSet rows = read.executeQuery()) {
+                        while (rows.next()) {
+                            JsonObject payload = new JsonObject(rows.getString(1));
+                            if ("appointments".equals(payload.getString("kind"))) {
+                                queued.add(payload);
+                            }
+                        }
+                    }
+                }
+                return queued;
+            } finally {
+                db.rollback();
+            }
+        }
+    }
+
+    private static long lastQueued(Connection db) throws SQLException {
+        try (ResultSet rows = db.createStatement().executeQuery(
+                "SELECT coalesce(max(id), 0) FROM pending_announcements")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void aMoveListsTheMovedCardAloneWithTheSpanOfEveryRowItTouched() throws Exception {
+        Instant day = freshDay();
+        List<UUID> cards = threeCards(day);
+        // the last card to the top: the other two shift down
+        List<JsonObject> queued = announced("""
+                UPDATE appointments SET position = CASE WHEN id = ? THEN 0 ELSE position + 1 END,
+                                        version = CASE WHEN id = ? THEN version + 1 ELSE version END
+                WHERE id = ANY(?::uuid[])""", cards.get(2), cards.get(2), cards.stream().map(UUID::toString).toArray(String[]::new));
+
+        assertThat(queued).hasSize(1);
+        JsonObject change = queued.get(0);
+        assertThat(change.getString("op")).isEqualTo("UPDATE");
+        assertThat(change.containsKey("truncated")).isFalse();
+        JsonArray rows = change.getJsonArray("rows");
+        assertThat(rows).hasSize(1);
+        JsonObject moved = rows.getJsonObject(0);
+        assertThat(moved.getString("id")).isEqualTo(cards.get(2).toString());
+        assertThat(moved.getInteger("previousPosition")).isEqualTo(2);
+        assertThat(moved.getInteger("position")).isZero();
+        assertThat(moved.getBoolean("removed")).isFalse();
+        assertThat(Instant.parse(change.getString("from"))).isEqualTo(day.plus(8, ChronoUnit.HOURS));
+        assertThat(Instant.parse(change.getString("to"))).isEqualTo(day.plus(14, ChronoUnit.HOURS));
+    }
+
+    @Test
+    void aRescheduleSpansTheOldAndTheNewStart() throws Exception {
+        Instant day = freshDay();
+        UUID card = threeCards(day).get(0);
+        Instant later = day.plus(2, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
+        List<JsonObject> queued = announced("""
+                UPDATE appointments SET starts_at = ?::timestamptz, ends_at = ?::timestamptz + interval '1 hour',
+                                        version = version + 1 WHERE id = ?""", later.toString(), later.toString(), card);
+
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).getJsonArray("rows")).hasSize(1);
+        assertThat(Instant.parse(queued.get(0).getString("from"))).isEqualTo(day.plus(8, ChronoUnit.HOURS));
+        assertThat(Instant.parse(queued.get(0).getString("to"))).isEqualTo(later);
+    }
+
+    @Test
+    void shiftsWithoutAMovedCardSayTruncated() throws Exception {
+        Instant day = freshDay();
+        List<UUID> cards = threeCards(day);
+        List<JsonObject> queued = announced("UPDATE appointments SET position = position + 1 WHERE id = ANY(?::uuid[])",
+                (Object) cards.stream().map(UUID::toString).toArray(String[]::new));
+
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).getBoolean("truncated")).isTrue();
+        assertThat(queued.get(0).containsKey("rows")).isFalse();
+        assertThat(Instant.parse(queued.get(0).getString("from"))).isEqualTo(day.plus(8, ChronoUnit.HOURS));
+        assertThat(Instant.parse(queued.get(0).getString("to"))).isEqualTo(day.plus(14, ChronoUnit.HOURS));
+    }
+
+    @Test
+    void moreThanFiftyChangedRowsSayTruncated() throws Exception {
+        Instant day = freshDay();
+        UUID customer = Fixtures.customer(Fixtures.unique("Bulk"));
+        UUID vehicle = Fixtures.vehicle(customer);
+        Sql.update("""
+                INSERT INTO appointments (id, customer_id, vehicle_id, starts_at, ends_at, title, position)
+                SELECT gen_random_uuid(), ?, ?, ?::timestamptz + i * interval '15 minutes',
+                       ?::timestamptz + (i + 1) * interval '15 minutes', 'Bulk ' || i, i
+                FROM generate_series(0, 50) AS i""", customer, vehicle, day.toString(), day.toString());
+        List<JsonObject> queued = announced("UPDATE appointments SET title = 'Renamed', version = version + 1 WHERE vehicle_id = ?",
+                vehicle);
+
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).getBoolean("truncated")).isTrue();
+        assertThat(Instant.parse(queued.get(0).getString("to"))).isEqualTo(day.plus(50 * 15, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void anUpdateOfNoRowAnnouncesNothing() throws Exception {
+        assertThat(announced("UPDATE appointments SET title = 'Nobody' WHERE id = ?", UUID.randomUUID())).isEmpty();
+    }
+}
