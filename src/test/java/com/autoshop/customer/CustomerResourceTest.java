@@ -181,6 +181,24 @@ class CustomerResourceTest {
                 .then().body("items.id", contains(ids.get(0)));
     }
 
+    /** A plate search names each live owner once, however many of their vehicles match, and no deleted owner. */
+    @Test
+    void aPlateSearchNamesEachLiveOwnerOnce() {
+        String nanos = Long.toString(System.nanoTime(), 36);
+        String fragment = "qz" + nanos.substring(nanos.length() - 6);
+        UUID twoMatching = Fixtures.customer(Fixtures.unique("Plates"));
+        UUID deleted = Fixtures.customer(Fixtures.unique("Gone"));
+        List<UUID> owners = List.of(twoMatching, twoMatching, deleted);
+        for (int i = 0; i < owners.size(); i++) {
+            Sql.update("UPDATE vehicles SET license_plate = ? WHERE id = ?", (fragment + i).toUpperCase(),
+                    Fixtures.vehicle(owners.get(i)));
+        }
+        Sql.update("UPDATE customers SET deleted_at = now() WHERE id = ?", deleted);
+
+        as("Tech").queryParam("q", fragment).get("/api/admin/customers")
+                .then().statusCode(200).body("items.id", contains(twoMatching.toString()));
+    }
+
     @Test
     void shortSearchTermsArePrefixMatchesOnTheName() {
         String name = "Qj" + Fixtures.unique("short");

@@ -146,6 +146,10 @@ class QueryPlanTest {
                     { CustomerSearchQuery.TRIGRAM_SQL, FIRST + ", 51, '%load4242@%', '%load4242@%'" },
                     { CustomerSearchQuery.TRIGRAM_SQL, FIRST + ", 51, '%5550004242%', '%5550004242%'" },
                     { CustomerSearchQuery.TRIGRAM_SQL, FIRST + ", 51, '%lp1a2b%', '%lp1a2b%'" },
+                    // a short plate fragment: its trigrams promise hundreds of vehicles, which made a custom plan
+                    // hash-join them to every customer
+                    { CustomerSearchQuery.TRIGRAM_SQL, FIRST + ", 51, '%lp1a%', '%lp1a%'" },
+                    { CustomerSearchQuery.TRIGRAM_SQL, FIRST + ", 51, '%e1f%', '%e1f%'" },
                     { CustomerSearchQuery.PREFIX_SQL, FIRST + ", 51, 'lo', 'lp'" },
                     { CustomerSearchQuery.LIST_SQL, "'load customer 5', '00000000-0000-0000-0000-000000000000', 51" } }) {
                 for (Plans.Mode mode : Plans.Mode.values()) {
