@@ -58,7 +58,8 @@ public final class Sql {
         return ((Number) value(sql, params)).longValue();
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    /** {@code sql} on {@code c} with {@code params} bound in order, for callers that manage the connection. */
+    public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, params[i]);

@@ -50,24 +50,19 @@ class AppointmentAnnouncementTest {
     private static List<JsonObject> announced(String sql, Object... params) throws SQLException {
         try (Connection db = Sql.connect()) {
             db.setAutoCommit(false);
-            try {
-                long before = lastQueued(db);
-                try (PreparedStatement write = db.prepareStatement(sql)) {
-                    for (int i = 0; i < params.length; i++) {
-                        write.setObject(i + 1, params[i]);
-                    }
-                    write.executeUpdate();
-                }
+            try (PreparedStatement last = Sql.prepare(db, "SELECT coalesce(max(id), 0) FROM pending_announcements");
+                    ResultSet before = last.executeQuery();
+                    PreparedStatement write = Sql.prepare(db, sql, params)) {
+                before.next();
+                write.executeUpdate();
                 List<JsonObject> queued = new ArrayList<>();
-                try (PreparedStatement read = db.prepareStatement(
-                        "SELECT payload FROM pending_announcements WHERE id > ? ORDER BY id")) {
-                    read.setLong(1, before);
-                    try (ResultSet rows = read.executeQuery()) {
-                        while (rows.next()) {
-                            JsonObject payload = new JsonObject(rows.getString(1));
-                            if ("appointments".equals(payload.getString("kind"))) {
-                                queued.add(payload);
-                            }
+                try (PreparedStatement read = Sql.prepare(db,
+                        "SELECT payload FROM pending_announcements WHERE id > ? ORDER BY id", before.getLong(1));
+                        ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        JsonObject payload = new JsonObject(rows.getString(1));
+                        if ("appointments".equals(payload.getString("kind"))) {
+                            queued.add(payload);
                         }
                     }
                 }
@@ -75,14 +70,6 @@ class AppointmentAnnouncementTest {
             } finally {
                 db.rollback();
             }
-        }
-    }
-
-    private static long lastQueued(Connection db) throws SQLException {
-        try (ResultSet rows = db.createStatement().executeQuery(
-                "SELECT coalesce(max(id), 0) FROM pending_announcements")) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 
