@@ -26,7 +26,8 @@ final class ObservedConnection implements SqlConnection {
     }
 
     /** Transaction control sent as text (PipelinedTransaction): not a statement of any budget (SPEC.md section 5). */
-    private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "COMMIT", "ROLLBACK");
+    private static final Set<String> TRANSACTION_CONTROL = Set.of(PipelinedTransaction.BEGIN, PipelinedTransaction.COMMIT,
+            PipelinedTransaction.ROLLBACK, PipelinedTransaction.DURABLE);
 
     @Override
     public Query<RowSet<Row>> query(String sql) {

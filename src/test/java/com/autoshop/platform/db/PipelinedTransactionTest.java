@@ -7,12 +7,18 @@ import com.autoshop.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +33,9 @@ class PipelinedTransactionTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Vertx vertx;
 
     @BeforeAll
     static void probeTable() {
@@ -85,6 +94,47 @@ class PipelinedTransactionTest {
 
         assertNoConnectionLeftInATransaction();
         assertThat(steps(id)).isEqualTo(2L);
+    }
+
+    @Test
+    void theCommitReleasesItsLocksBeforeTheDiskButTheAnswerWaitsForIt() {
+        UUID id = UUID.randomUUID();
+
+        String[] seen = PipelinedTransaction.run(pool,
+                connection -> connection.query("SELECT current_setting('synchronous_commit')").execute()
+                        .map(rows -> rows.iterator().next().getString(0)),
+                setting -> new Statement<>("""
+                        WITH written AS (INSERT INTO pipelined_probe (id, step) VALUES ($1, 'last'))
+                        SELECT pg_current_wal_insert_lsn()::text""", Tuple.of(id),
+                        rows -> new String[] {setting, rows.iterator().next().getString(0)}))
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(seen[0]).isEqualTo("off");
+        // the commit record follows the insert's WAL: answered, it is on disk
+        assertThat(Sql.value("SELECT pg_current_wal_flush_lsn() > ?::pg_lsn", seen[1])).isEqualTo(true);
+        assertThat(steps(id)).isEqualTo(1L);
+    }
+
+    @Test
+    void theConnectionGoesBackToThePoolCommittingSynchronously() {
+        Config config = ConfigProvider.getConfig();
+        Pool single = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
+                .connectingTo(PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+                        .setUser(config.getValue("quarkus.datasource.username", String.class))
+                        .setPassword(config.getOptionalValue("quarkus.datasource.password", String.class).orElse("")))
+                .using(vertx).build();
+        try {
+            PipelinedTransaction.run(single, connection -> write(connection, UUID.randomUUID(), "first"),
+                    first -> new Statement<>("SELECT 1", Tuple.tuple(), rows -> first))
+                    .await().atMost(Duration.ofSeconds(10));
+
+            String after = single.query("SELECT current_setting('synchronous_commit')").execute()
+                    .map(rows -> rows.iterator().next().getString(0)).await().atMost(Duration.ofSeconds(10));
+
+            assertThat(after).isEqualTo("on");
+        } finally {
+            single.close().await().atMost(Duration.ofSeconds(10));
+        }
     }
 
     private static Uni<String> write(SqlConnection connection, UUID id, String step) {
