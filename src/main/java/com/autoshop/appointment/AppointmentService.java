@@ -7,6 +7,7 @@ import com.autoshop.appointment.dto.AppointmentEdit;
 import com.autoshop.appointment.dto.CreateAppointment;
 import com.autoshop.appointment.dto.MoveRequest;
 import com.autoshop.platform.data.Ids;
+import com.autoshop.platform.db.EarlyRelease;
 import com.autoshop.platform.db.PipelinedTransaction;
 import com.autoshop.platform.http.ETags;
 import com.autoshop.platform.json.MergePatch;
@@ -128,7 +129,7 @@ public class AppointmentService {
     /** JSON Merge Patch under If-Match; a status change follows the status machine, a new slot must be free. */
     public Uni<Written> update(UUID id, JsonNode patch, String ifMatch, String actor) {
         AtomicReference<AppointmentRow> attempted = new AtomicReference<>();
-        return store.pool().withTransaction(connection -> lock(connection, id).chain(current -> {
+        return EarlyRelease.withTransaction(store.pool(), connection -> lock(connection, id).chain(current -> {
             ETags.requireMatch(ifMatch, current.version());
             var before = new AppointmentEdit(current.vehicleId(), current.technicianId(), current.startsAt(),
                     current.endsAt(), current.title(), current.notes(), current.status());

@@ -25,9 +25,12 @@ final class ObservedConnection implements SqlConnection {
         this.listener = listener;
     }
 
-    /** Transaction control sent as text (PipelinedTransaction): not a statement of any budget (SPEC.md section 5). */
+    /**
+     * Transaction control sent as text (PipelinedTransaction, EarlyRelease): not a statement of any budget
+     * (SPEC.md section 5).
+     */
     private static final Set<String> TRANSACTION_CONTROL = Set.of(PipelinedTransaction.BEGIN, PipelinedTransaction.COMMIT,
-            PipelinedTransaction.ROLLBACK, PipelinedTransaction.DURABLE);
+            PipelinedTransaction.ROLLBACK, EarlyRelease.ASYNC_COMMIT, EarlyRelease.FLUSH);
 
     @Override
     public Query<RowSet<Row>> query(String sql) {

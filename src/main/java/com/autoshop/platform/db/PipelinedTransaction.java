@@ -19,27 +19,14 @@ import java.util.function.Function;
  * A subscriber that cancels (a client gone) does not cancel the transaction: it runs to its end before its
  * connection goes back to the pool, which knows nothing of a BEGIN sent as text.
  * <p>
- * The COMMIT does not wait for its WAL to reach the disk (synchronous_commit off, for this transaction
- * only), so the locks go as soon as the commit record is written; the {@link #DURABLE} statement pipelined
- * after it does wait, and the answer waits for it. A slow WAL flush (a checkpoint's sync phase) used to hold
- * a board day's lock for its whole length, one change of the day after another, until the pool filled;
- * now every change waiting for that flush shares it. Nothing answered is ever lost: a crash can only take
- * changes not yet answered, which others may have read in the meantime (and always a tail of the commit
- * order, so no later change survives one it read).
+ * Its locks go before its WAL reaches the disk, and its answer waits until it has ({@link EarlyRelease}).
  */
 public final class PipelinedTransaction {
 
     /** Transaction control, sent as text and counted in no statement budget ({@link ObservedConnection}). */
-    static final String BEGIN = "BEGIN; SET LOCAL synchronous_commit = off";
+    static final String BEGIN = "BEGIN; " + EarlyRelease.ASYNC_COMMIT;
     static final String COMMIT = "COMMIT";
     static final String ROLLBACK = "ROLLBACK";
-    /**
-     * A transaction of its own whose commit, synchronous, waits for the WAL to be flushed through it, and so
-     * through the COMMIT sent before it. It must take a transaction id and write WAL, or PostgreSQL skips the
-     * flush: a transactional logical-decoding message does both, and nothing else (PostgreSQL 17 gives the
-     * message a flush argument for this use; decoding consumers can ignore the prefix).
-     */
-    static final String DURABLE = "SELECT pg_logical_emit_message(true, 'autoshop.durable', '')";
 
     private PipelinedTransaction() {
     }
@@ -51,7 +38,7 @@ public final class PipelinedTransaction {
                 .chain(begun -> {
                     Statement<B> statement = last.apply(begun.getItem2());
                     return Uni.combine().all().unis(statement.execute(connection), connection.query(COMMIT).execute(),
-                                    connection.query(DURABLE).execute())
+                                    connection.query(EarlyRelease.FLUSH).execute())
                             .asTuple().map(Tuple3::getItem1);
                 })
                 .onTermination().call((item, failure, cancelled) -> end(connection, failure != null)));
