@@ -5,6 +5,7 @@ import com.autoshop.appointment.BoardQuery.Board;
 import com.autoshop.platform.events.DatabaseEvents;
 import com.autoshop.platform.events.LocalWrite;
 import com.autoshop.platform.http.StoredDocument;
+import com.autoshop.platform.time.ShopClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -29,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Boards as last read, per instance, for at most {@code autoshop.board.cache-ttl} ({@code BOARD_CACHE_TTL};
  * zero turns the cache off). A board is dropped as soon as it may have changed:
  * <ul>
- * <li>on every instance, when the database announces a change whose start times fall in the board's range
- * (appointments, and so their services and payments), or a change of a customer, vehicle or technician
+ * <li>on every instance, when the database announces a change on a shop day that the board's range reaches
+ * (appointments, and so their services and payments: the day of the card's old and new start, where the
+ * cards its move shifted are), or a change of a customer, vehicle or technician
  * (any board), or a resync after the listener reconnected (any board);</li>
  * <li>on this instance, before the answer of a successful write leaves ({@link LocalWrite}): the boards
  * showing the appointment written, or every board when the write may bring a card onto another day
@@ -59,6 +61,7 @@ public class BoardCache {
 
     private final BoardQuery query;
     private final DatabaseEvents database;
+    private final ShopClock clock;
     private final Duration ttl;
     private final Map<Key, Kept> boards = new ConcurrentHashMap<>();
     private final Map<Key, Map<UUID, Parts>> cards = new ConcurrentHashMap<>();
@@ -68,10 +71,11 @@ public class BoardCache {
     private final Counter cardsKept;
     private final Counter cardsRead;
 
-    public BoardCache(BoardQuery query, DatabaseEvents database, MeterRegistry registry,
+    public BoardCache(BoardQuery query, DatabaseEvents database, ShopClock clock, MeterRegistry registry,
             @ConfigProperty(name = "autoshop.board.cache-ttl") Duration ttl) {
         this.query = query;
         this.database = database;
+        this.clock = clock;
         this.ttl = ttl;
         this.hits = Counter.builder("board.cache").tag("result", "hit").description("Boards answered from memory").register(registry);
         this.misses = Counter.builder("board.cache").tag("result", "miss").description("Boards read from the database").register(registry);
@@ -187,7 +191,9 @@ public class BoardCache {
             drop(key -> true);
             return;
         }
-        drop(key -> key.overlaps(firstStart, lastStart));
+        Instant firstDay = clock.startOf(clock.dayOf(firstStart));
+        Instant lastDay = clock.startOf(clock.dayOf(lastStart).plusDays(1)).minusNanos(1);
+        drop(key -> key.overlaps(firstDay, lastDay));
     }
 
     /** A span's end, or null when the notification has none (or one this version cannot read). */

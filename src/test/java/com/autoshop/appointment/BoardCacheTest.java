@@ -72,8 +72,11 @@ class BoardCacheTest {
     }
 
     static Response board(Instant day) {
-        return as("Advisor").queryParam("from", day.toString()).queryParam("to", day.plus(1, ChronoUnit.DAYS).toString())
-                .get("/api/admin/appointments/board");
+        return board(day, day.plus(1, ChronoUnit.DAYS));
+    }
+
+    static Response board(Instant from, Instant to) {
+        return as("Advisor").queryParam("from", from.toString()).queryParam("to", to.toString()).get("/api/admin/appointments/board");
     }
 
     /** A new appointment, once its announcement has reached this instance (it would drop boards read before). */
@@ -247,6 +250,21 @@ class BoardCacheTest {
         cache.onChange(new JsonObject().put("kind", "appointments").put("from", "yesterday").put("to", 7));
 
         assertThat(Statements.of(board(day))).isEqualTo(1);
+    }
+
+    /** An update announces its card's start alone; the cards its move shifted are on the same shop day. */
+    @Test
+    void aChangeReachesTheBoardsOfTheRestOfItsDay() {
+        Instant day = freshDay(0);
+        booked(day, 14);
+        Instant noon = day.plus(12, ChronoUnit.HOURS);
+        Instant evening = day.plus(18, ChronoUnit.HOURS);
+        assertThat(board(noon, evening).jsonPath().getList("columns[0].cards")).hasSize(1);
+
+        String morning = day.plus(8, ChronoUnit.HOURS).toString();
+        cache.onChange(new JsonObject().put("kind", "appointments").put("op", "UPDATE").put("from", morning).put("to", morning));
+
+        assertThat(Statements.of(board(noon, evening))).isEqualTo(1);
     }
 
     @Test

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What one UPDATE of appointments announces (V13): the rows that changed more than their position,
- * with the span of every row it touched; a statement of shifts alone, or of more than 50 listed rows,
- * says "truncated". Each case writes in a transaction of its own, reads what it queued, and rolls back.
+ * What an UPDATE of appointments announces (V16): each row that changed more than its position, alone,
+ * with its old and new start as the span; nothing for rows that only shifted; after 50 cards in one
+ * transaction, one "truncated" without a span. Each case writes in a transaction of its own, reads what
+ * it queued, and rolls back.
  */
 @QuarkusTest
 class AppointmentAnnouncementTest {
@@ -42,6 +43,19 @@ class AppointmentAnnouncementTest {
         return cards;
     }
 
+    /** {@code count} quarter-hour appointments of a new vehicle on a day of their own; answers the vehicle. */
+    private static UUID quarterHours(int count) {
+        Instant day = freshDay();
+        UUID customer = Fixtures.customer(Fixtures.unique("Bulk"));
+        UUID vehicle = Fixtures.vehicle(customer);
+        Sql.update("""
+                INSERT INTO appointments (id, customer_id, vehicle_id, starts_at, ends_at, title, position)
+                SELECT gen_random_uuid(), ?, ?, ?::timestamptz + i * interval '15 minutes',
+                       ?::timestamptz + (i + 1) * interval '15 minutes', 'Bulk ' || i, i
+                FROM generate_series(1, ?) AS i""", customer, vehicle, day.toString(), day.toString(), count);
+        return vehicle;
+    }
+
     private static Instant freshDay() {
         return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(7000 + DAYS.addAndGet(3), ChronoUnit.DAYS);
     }
@@ -49,32 +63,37 @@ class AppointmentAnnouncementTest {
     /** The announcements {@code sql} queued, read before its transaction rolls back. */
     private static List<JsonObject> announced(String sql, Object... params) throws SQLException {
         try (Connection db = Sql.connect()) {
-            db.setAutoCommit(false);
-            try (PreparedStatement last = Sql.prepare(db, "SELECT coalesce(max(id), 0) FROM pending_announcements");
-                    ResultSet before = last.executeQuery();
-                    PreparedStatement write = Sql.prepare(db, sql, params)) {
-                before.next();
-                write.executeUpdate();
-                List<JsonObject> queued = new ArrayList<>();
-                try (PreparedStatement read = Sql.prepare(db,
-                        "SELECT payload FROM pending_announcements WHERE id > ? ORDER BY id", before.getLong(1));
-                        ResultSet rows = read.executeQuery()) {
-                    while (rows.next()) {
-                        JsonObject payload = new JsonObject(rows.getString(1));
-                        if ("appointments".equals(payload.getString("kind"))) {
-                            queued.add(payload);
-                        }
+            return announced(db, sql, params);
+        }
+    }
+
+    /** The same on a connection of the caller's, whose transaction this rolls back. */
+    private static List<JsonObject> announced(Connection db, String sql, Object... params) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement last = Sql.prepare(db, "SELECT coalesce(max(id), 0) FROM pending_announcements");
+                ResultSet before = last.executeQuery();
+                PreparedStatement write = Sql.prepare(db, sql, params)) {
+            before.next();
+            write.executeUpdate();
+            List<JsonObject> queued = new ArrayList<>();
+            try (PreparedStatement read = Sql.prepare(db,
+                    "SELECT payload FROM pending_announcements WHERE id > ? ORDER BY id", before.getLong(1));
+                    ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    JsonObject payload = new JsonObject(rows.getString(1));
+                    if ("appointments".equals(payload.getString("kind"))) {
+                        queued.add(payload);
                     }
                 }
-                return queued;
-            } finally {
-                db.rollback();
             }
+            return queued;
+        } finally {
+            db.rollback();
         }
     }
 
     @Test
-    void aMoveListsTheMovedCardAloneWithTheSpanOfEveryRowItTouched() throws Exception {
+    void aMoveListsTheMovedCardAloneWithItsStart() throws Exception {
         Instant day = freshDay();
         List<UUID> cards = threeCards(day);
         // the last card to the top: the other two shift down
@@ -94,7 +113,7 @@ class AppointmentAnnouncementTest {
         assertThat(moved.getInteger("previousPosition")).isEqualTo(2);
         assertThat(moved.getInteger("position")).isZero();
         assertThat(moved.getBoolean("removed")).isFalse();
-        assertThat(Instant.parse(change.getString("from"))).isEqualTo(day.plus(8, ChronoUnit.HOURS));
+        assertThat(Instant.parse(change.getString("from"))).isEqualTo(day.plus(14, ChronoUnit.HOURS));
         assertThat(Instant.parse(change.getString("to"))).isEqualTo(day.plus(14, ChronoUnit.HOURS));
     }
 
@@ -114,35 +133,49 @@ class AppointmentAnnouncementTest {
     }
 
     @Test
-    void shiftsWithoutAMovedCardSayTruncated() throws Exception {
-        Instant day = freshDay();
-        List<UUID> cards = threeCards(day);
+    void shiftsAloneAnnounceNothing() throws Exception {
+        List<UUID> cards = threeCards(freshDay());
         List<JsonObject> queued = announced("UPDATE appointments SET position = position + 1 WHERE id = ANY(?::uuid[])",
                 (Object) cards.stream().map(UUID::toString).toArray(String[]::new));
 
-        assertThat(queued).hasSize(1);
-        assertThat(queued.get(0).getBoolean("truncated")).isTrue();
-        assertThat(queued.get(0).containsKey("rows")).isFalse();
-        assertThat(Instant.parse(queued.get(0).getString("from"))).isEqualTo(day.plus(8, ChronoUnit.HOURS));
-        assertThat(Instant.parse(queued.get(0).getString("to"))).isEqualTo(day.plus(14, ChronoUnit.HOURS));
+        assertThat(queued).isEmpty();
     }
 
     @Test
-    void moreThanFiftyChangedRowsSayTruncated() throws Exception {
-        Instant day = freshDay();
-        UUID customer = Fixtures.customer(Fixtures.unique("Bulk"));
-        UUID vehicle = Fixtures.vehicle(customer);
-        Sql.update("""
-                INSERT INTO appointments (id, customer_id, vehicle_id, starts_at, ends_at, title, position)
-                SELECT gen_random_uuid(), ?, ?, ?::timestamptz + i * interval '15 minutes',
-                       ?::timestamptz + (i + 1) * interval '15 minutes', 'Bulk ' || i, i
-                FROM generate_series(0, 50) AS i""", customer, vehicle, day.toString(), day.toString());
+    void aChangeOfNothingButTheTitleIsAnnounced() throws Exception {
+        UUID card = threeCards(freshDay()).get(1);
+        List<JsonObject> queued = announced("UPDATE appointments SET title = 'Renamed' WHERE id = ?", card);
+
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).getJsonArray("rows").getJsonObject(0).getString("id")).isEqualTo(card.toString());
+    }
+
+    @Test
+    void afterFiftyCardsInATransactionOneTruncatedReloadsEveryBoard() throws Exception {
+        UUID vehicle = quarterHours(60);
         List<JsonObject> queued = announced("UPDATE appointments SET title = 'Renamed', version = version + 1 WHERE vehicle_id = ?",
                 vehicle);
 
-        assertThat(queued).hasSize(1);
-        assertThat(queued.get(0).getBoolean("truncated")).isTrue();
-        assertThat(Instant.parse(queued.get(0).getString("to"))).isEqualTo(day.plus(50 * 15, ChronoUnit.MINUTES));
+        assertThat(queued).hasSize(51);
+        assertThat(queued.subList(0, 50)).allSatisfy(change -> assertThat(change.getJsonArray("rows")).hasSize(1));
+        JsonObject truncated = queued.get(50);
+        assertThat(truncated.getBoolean("truncated")).isTrue();
+        assertThat(truncated.containsKey("from")).isFalse();
+    }
+
+    @Test
+    void theCountStartsAgainInTheSessionsNextTransaction() throws Exception {
+        UUID vehicle = quarterHours(50);
+        try (Connection db = Sql.connect()) {
+            assertThat(announced(db, "UPDATE appointments SET version = version + 1 WHERE vehicle_id = ?", vehicle)).hasSize(50);
+
+            List<JsonObject> next = announced(db, """
+                    UPDATE appointments SET version = version + 1
+                    WHERE id = (SELECT id FROM appointments WHERE vehicle_id = ? LIMIT 1)""", vehicle);
+
+            assertThat(next).hasSize(1);
+            assertThat(next.get(0).containsKey("truncated")).isFalse();
+        }
     }
 
     @Test
