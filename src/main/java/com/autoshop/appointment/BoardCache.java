@@ -191,9 +191,9 @@ public class BoardCache {
             drop(key -> true);
             return;
         }
-        Instant firstDay = clock.startOf(clock.dayOf(firstStart));
-        Instant lastDay = clock.startOf(clock.dayOf(lastStart).plusDays(1)).minusNanos(1);
-        drop(key -> key.overlaps(firstDay, lastDay));
+        Instant firstDayStart = clock.startOf(clock.dayOf(firstStart));
+        Instant lastDayEnd = clock.startOf(clock.dayOf(lastStart).plusDays(1)).minusNanos(1);
+        drop(key -> key.overlaps(firstDayStart, lastDayEnd));
     }
 
     /** A span's end, or null when the notification has none (or one this version cannot read). */
