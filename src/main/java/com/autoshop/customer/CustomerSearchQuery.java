@@ -22,26 +22,26 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CustomerSearchQuery {
 
-    /** Every query pages after ($1, $2) on (lower(name), id) in byte order; the first page starts after ("", 0). */
+    /** Every query pages after ($1, $2) on (sort_name, id) in byte order (sort_name is lower(name), stored); the first page starts after ("", 0). */
     static final String LIST_SQL = """
-            SELECT customer_json(c)::text, lower(c.name), c.id
+            SELECT customer_json(c)::text, c.sort_name, c.id
             FROM customers c
             WHERE c.deleted_at IS NULL
-              AND (lower(c.name) COLLATE "C", c.id) > ($1, $2)
-            ORDER BY lower(c.name) COLLATE "C", c.id
+              AND (c.sort_name COLLATE "C", c.id) > ($1, $2)
+            ORDER BY c.sort_name COLLATE "C", c.id
             LIMIT $3""";
 
     /** Matches are collected from the trigram indexes first; only the page's customers are rendered. */
     static final String TRIGRAM_SQL = """
             WITH hits AS (
-                SELECT c.id, lower(c.name) AS sort_name
+                SELECT c.id, c.sort_name
                 FROM customers c WHERE c.deleted_at IS NULL AND c.search_text LIKE $4
                 UNION
                 -- each plate's owner looked up by key: a short fragment's trigrams promise hundreds of vehicles
                 -- (1,200 for 4 characters matching 2), and a join let a custom plan read every customer for them
                 SELECT owner.id, owner.sort_name
                 FROM (SELECT v.customer_id AS id,
-                             (SELECT lower(c.name) FROM customers c WHERE c.id = v.customer_id AND c.deleted_at IS NULL) AS sort_name
+                             (SELECT c.sort_name FROM customers c WHERE c.id = v.customer_id AND c.deleted_at IS NULL) AS sort_name
                       FROM vehicles v WHERE v.deleted_at IS NULL AND lower(v.license_plate) LIKE $5) owner
                 WHERE owner.sort_name IS NOT NULL
             ), page AS (
@@ -55,12 +55,12 @@ public class CustomerSearchQuery {
             ORDER BY p.sort_name COLLATE "C", p.id""";
 
     static final String PREFIX_SQL = """
-            SELECT customer_json(c)::text, lower(c.name), c.id
+            SELECT customer_json(c)::text, c.sort_name, c.id
             FROM customers c
             WHERE c.deleted_at IS NULL
-              AND lower(c.name) COLLATE "C" >= $4 AND lower(c.name) COLLATE "C" < $5
-              AND (lower(c.name) COLLATE "C", c.id) > ($1, $2)
-            ORDER BY lower(c.name) COLLATE "C", c.id
+              AND c.sort_name COLLATE "C" >= $4 AND c.sort_name COLLATE "C" < $5
+              AND (c.sort_name COLLATE "C", c.id) > ($1, $2)
+            ORDER BY c.sort_name COLLATE "C", c.id
             LIMIT $3""";
 
     private static final Pattern PHONE_LIKE = Pattern.compile("[+\\d\\s\\-().]+");

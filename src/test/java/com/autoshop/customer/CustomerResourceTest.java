@@ -181,6 +181,23 @@ class CustomerResourceTest {
                 .then().body("items.id", contains(ids.get(0)));
     }
 
+    @Test
+    void searchResultsAreInNameOrderWhateverTheCaseAndFollowARename() {
+        String token = Fixtures.unique("Ord").toLowerCase();
+        String b = create("{\"name\": \"" + token + " b\"}").path("id");
+        String a = create("{\"name\": \"" + token.toUpperCase() + " A\"}").path("id");
+        String c = create("{\"name\": \"" + token + " c\"}").path("id");
+        as("Tech").queryParam("q", token).get("/api/admin/customers")
+                .then().statusCode(200).body("items.id", contains(a, b, c));
+
+        as("Advisor").contentType("application/merge-patch+json").body("{\"name\": \"" + token + " 0\"}")
+                .patch("/api/admin/customers/" + c).then().statusCode(200);
+        as("Tech").queryParam("q", token).get("/api/admin/customers")
+                .then().statusCode(200).body("items.id", contains(c, a, b));
+        as("Tech").queryParam("q", token.substring(0, 2)).queryParam("limit", 200).get("/api/admin/customers")
+                .then().statusCode(200).body("items.id", hasItem(c));
+    }
+
     /** A plate search names each live owner once, however many of their vehicles match, and no deleted owner. */
     @Test
     void aPlateSearchNamesEachLiveOwnerOnce() {
