@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CustomerSearchQuery {
 
-    /** Every query pages after ($1, $2) on (sort_name, id) in byte order (sort_name is lower(name), stored); the first page starts after ("", 0). */
+    /**
+     * Every query pages after ($1, $2) on (sort_name, id) in byte order, sort_name being lower(name) stored
+     * (V17); the first page starts after ("", 0).
+     */
     static final String LIST_SQL = """
             SELECT customer_json(c)::text, c.sort_name, c.id
             FROM customers c
