@@ -33,8 +33,13 @@ public final class PoolSessions {
 
     /** A pool of one connection to the test database: whatever a transaction leaves on it, the next user gets. */
     public static Pool ofOne(Vertx vertx) {
+        return of(vertx, 1);
+    }
+
+    /** A pool of {@code size} connections to the test database. */
+    public static Pool of(Vertx vertx, int size) {
         Config config = ConfigProvider.getConfig();
-        return PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
+        return PgBuilder.pool().with(new PoolOptions().setMaxSize(size))
                 .connectingTo(PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
                         .setUser(config.getValue("quarkus.datasource.username", String.class))
                         .setPassword(config.getOptionalValue("quarkus.datasource.password", String.class).orElse("")))

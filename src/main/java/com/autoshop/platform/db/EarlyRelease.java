@@ -8,10 +8,11 @@ import java.util.function.Function;
 /**
  * Transactions whose locks go before their WAL reaches the disk, and whose answer waits until it has.
  * The COMMIT runs with synchronous_commit off (for that transaction only), so the locks go as soon as the
- * commit record is written; the {@link #FLUSH} statement sent after it waits for the disk, and the answer
- * waits for it. A slow WAL flush (a checkpoint's sync phase) used to hold a board day's lock for its
- * whole length, one change of the day after another, until the pool filled; now every change waiting for
- * that flush shares it.
+ * commit record is written; the answer waits for a {@link #FLUSH} sent after it, one for every transaction
+ * that committed while the one before was on its way ({@link WalFlush}), and the connection goes back to the
+ * pool at once unless it carries that flush. A slow WAL flush (a checkpoint's sync phase) used to hold a
+ * board day's lock for its whole length, one change of the day after another, until the pool filled; now
+ * every change waiting for that flush shares it.
  * <p>
  * Nothing answered is ever lost. A crash can take changes not yet answered that others have read in the
  * meantime, and only a tail of the commit order: no change survives one it read.
@@ -31,13 +32,20 @@ public final class EarlyRelease {
     private EarlyRelease() {
     }
 
-    /** {@code Pool.withTransaction}, its locks released before the flush. */
+    /** {@code Pool.withTransaction}, its locks (and mostly its connection) released before the flush. */
     public static <T> Uni<T> withTransaction(Pool pool, Function<SqlConnection, Uni<T>> work) {
-        return pool.withConnection(connection -> connection.begin().chain(transaction ->
-                connection.query(ASYNC_COMMIT).execute()
+        return withTransaction(pool, WalFlush.of(pool), work);
+    }
+
+    static <T> Uni<T> withTransaction(Pool pool, WalFlush<SqlConnection> flush, Function<SqlConnection, Uni<T>> work) {
+        Uni<T> transaction = pool.getConnection().chain(connection -> connection.begin()
+                .chain(begun -> connection.query(ASYNC_COMMIT).execute()
                         .chain(() -> work.apply(connection))
-                        .call(transaction::commit)
-                        .onFailure().call(failure -> transaction.rollback().onFailure().recoverWithNull()))
-                .call(() -> connection.query(FLUSH).execute()));
+                        .call(begun::commit)
+                        .onFailure().call(failure -> begun.rollback().onFailure().recoverWithNull()))
+                .onFailure().call(() -> connection.close().onFailure().recoverWithNull())
+                .call(() -> flush.afterCommit(connection)));
+        // run to the end even if the caller goes away: the connection goes back to the pool only then
+        return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
     }
 }

@@ -1,7 +1,7 @@
 package com.autoshop.platform.db;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.tuples.Tuple3;
+import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.function.Function;
@@ -13,13 +13,14 @@ import java.util.function.Function;
  * answer travels to the service and the COMMIT back: under load that wait (pg_stat_activity: ClientRead
  * after a move's UPDATE) held a board day's lock and every row the move had shifted.
  * <p>
- * The last step is one {@link Statement}, not any Uni, so that nothing but the wait for the disk can run
- * after the COMMIT was sent. A failure anywhere (the first statement, the decision, the last statement or
- * the COMMIT) ends with a ROLLBACK, which only warns if the failed COMMIT already ended the transaction.
+ * The last step is one {@link Statement}, not any Uni, so that nothing can run after the COMMIT was sent.
+ * A failure anywhere (the first statement, the decision, the last statement or the COMMIT) ends with a
+ * ROLLBACK, which only warns if the failed COMMIT already ended the transaction.
  * A subscriber that cancels (a client gone) does not cancel the transaction: it runs to its end before its
  * connection goes back to the pool, which knows nothing of a BEGIN sent as text.
  * <p>
- * Its locks go before its WAL reaches the disk, and its answer waits until it has ({@link EarlyRelease}).
+ * Its locks and its connection go before its WAL reaches the disk, and its answer waits until it has
+ * ({@link EarlyRelease}, {@link WalFlush}).
  */
 public final class PipelinedTransaction {
 
@@ -32,23 +33,26 @@ public final class PipelinedTransaction {
     }
 
     public static <A, B> Uni<B> run(Pool pool, Function<SqlConnection, Uni<A>> first, Function<A, Statement<B>> last) {
+        return run(pool, WalFlush.of(pool), first, last);
+    }
+
+    static <A, B> Uni<B> run(Pool pool, WalFlush<SqlConnection> flush, Function<SqlConnection, Uni<A>> first,
+            Function<A, Statement<B>> last) {
         Uni<B> transaction = pool.getConnection().chain(connection -> Uni.createFrom()
                 .deferred(() -> Uni.combine().all().unis(connection.query(BEGIN).execute(), first.apply(connection))
                         .asTuple())
                 .chain(begun -> {
                     Statement<B> statement = last.apply(begun.getItem2());
-                    return Uni.combine().all().unis(statement.execute(connection), connection.query(COMMIT).execute(),
-                                    connection.query(EarlyRelease.FLUSH).execute())
-                            .asTuple().map(Tuple3::getItem1);
+                    return Uni.combine().all().unis(statement.execute(connection), connection.query(COMMIT).execute())
+                            .asTuple().map(Tuple2::getItem1);
                 })
-                .onTermination().call((item, failure, cancelled) -> end(connection, failure != null)));
+                .onFailure().call(() -> rollBack(connection))
+                .call(() -> flush.afterCommit(connection)));
         return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
     }
 
-    private static Uni<Void> end(SqlConnection connection, boolean failed) {
-        Uni<Void> rollback = failed
-                ? connection.query(ROLLBACK).execute().replaceWithVoid().onFailure().recoverWithNull()
-                : Uni.createFrom().voidItem();
-        return rollback.eventually(connection::close);
+    private static Uni<Void> rollBack(SqlConnection connection) {
+        return connection.query(ROLLBACK).execute().replaceWithVoid().onFailure().recoverWithNull()
+                .eventually(connection::close);
     }
 }

@@ -1,5 +1,6 @@
 package com.autoshop.platform.idempotency;
 
+import com.autoshop.platform.db.EarlyRelease;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.problem.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -85,13 +86,14 @@ public class Idempotency {
     /**
      * Runs {@code command} in one transaction, once per key: with a key, the key is claimed first, and a
      * repeat gets the stored answer instead of running the command. The command must store its answer with
-     * {@link #storeAnswer} in its write statement.
+     * {@link #storeAnswer} in its write statement. Its locks go before its WAL reaches the disk, its answer
+     * once it has ({@link EarlyRelease}): a client left without an answer sends the request again, with its key.
      */
     public Uni<Answer> once(Pool pool, IdempotencyKey key, Function<SqlConnection, Uni<Answer>> command) {
         if (!key.isPresent()) {
-            return pool.withTransaction(command);
+            return EarlyRelease.withTransaction(pool, command);
         }
-        return pool.withTransaction(connection -> claim(connection, key)
+        return EarlyRelease.withTransaction(pool, connection -> claim(connection, key)
                 .chain(stored -> stored != null ? Uni.createFrom().item(stored) : command.apply(connection)));
     }
 

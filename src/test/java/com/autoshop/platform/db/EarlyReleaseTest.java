@@ -7,6 +7,7 @@ import com.autoshop.support.PoolSessions;
 import com.autoshop.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Both transaction shapes commit without waiting for the disk (their locks go at once) and answer only
- * once their commit is on disk; the connection goes back to the pool committing synchronously again.
+ * Both transaction shapes commit without waiting for the disk (their locks and connection go at once) and
+ * answer only once their commit is on disk; the connection goes back to the pool committing synchronously again.
  */
 @QuarkusTest
 class EarlyReleaseTest {
@@ -35,8 +36,13 @@ class EarlyReleaseTest {
             WITH written AS (INSERT INTO early_release_probe (id) VALUES ($1))
             SELECT current_setting('synchronous_commit'), pg_current_wal_insert_lsn()::text""";
 
-    /** A transaction shape: the pool and the row's id in, the last statement's answer out. */
-    interface Shape extends BiFunction<Pool, UUID, Uni<String[]>> {
+    /** A transaction shape: the pool, its flushes and the row's id in, the last statement's answer out. */
+    interface Shape {
+        Uni<String[]> apply(Pool pool, WalFlush<SqlConnection> flush, UUID id);
+
+        default Uni<String[]> apply(Pool pool, UUID id) {
+            return apply(pool, WalFlush.of(pool), id);
+        }
     }
 
     @Inject
@@ -51,9 +57,11 @@ class EarlyReleaseTest {
     }
 
     static Stream<Shape> shapes() {
-        Shape pipelined = (pool, id) -> PipelinedTransaction.run(pool, connection -> Uni.createFrom().item(id),
+        Shape pipelined = (pool, flush, id) -> PipelinedTransaction.run(pool, flush,
+                connection -> Uni.createFrom().item(id),
                 written -> new Statement<>(WRITE, Tuple.of(id), EarlyReleaseTest::answer));
-        Shape stepwise = (pool, id) -> EarlyRelease.withTransaction(pool, connection -> write(connection, id));
+        Shape stepwise = (pool, flush, id) -> EarlyRelease.withTransaction(pool, flush,
+                connection -> write(connection, id));
         return Stream.of(pipelined, stepwise);
     }
 
@@ -84,6 +92,40 @@ class EarlyReleaseTest {
         } finally {
             single.close().await().atMost(Duration.ofSeconds(10));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void aTransactionWaitingForAFlushBehindOthersGivesItsConnectionBack(Shape shape) {
+        Pool three = PoolSessions.of(vertx, 3);
+        CompletableFuture<Void> disk = new CompletableFuture<>();
+        WalFlush<SqlConnection> stalled = new WalFlush<>(connection -> Uni.createFrom().completionStage(disk),
+                connection -> connection.close().subscribe().with(closed -> { }, failure -> { }));
+        try {
+            // two commits before it: the flush on its way and the next keep their connections
+            var before = Stream.of(connect(three), connect(three)).map(stalled::afterCommit)
+                    .map(waiting -> waiting.subscribe().withSubscriber(UniAssertSubscriber.create())).toList();
+            UUID id = UUID.randomUUID();
+            var answer = shape.apply(three, stalled, id).subscribe().withSubscriber(UniAssertSubscriber.create());
+
+            // committed, its connection free for the next request while its answer waits
+            long seen = three.preparedQuery("SELECT count(*) FROM early_release_probe WHERE id = $1")
+                    .execute(Tuple.of(id)).map(rows -> rows.iterator().next().getLong(0))
+                    .await().atMost(Duration.ofSeconds(10));
+            assertThat(seen).isEqualTo(1L);
+            answer.assertNotTerminated();
+
+            disk.complete(null);
+
+            before.forEach(waiting -> waiting.awaitItem(Duration.ofSeconds(10)));
+            assertThat(answer.awaitItem(Duration.ofSeconds(10)).getItem()[0]).isEqualTo("off");
+        } finally {
+            three.close().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private static SqlConnection connect(Pool pool) {
+        return pool.getConnection().await().atMost(Duration.ofSeconds(10));
     }
 
     @Test
