@@ -47,8 +47,12 @@ public final class WalFlush<C> {
     /** The flushes of the transactions of a pool (of one database). */
     static WalFlush<SqlConnection> of(Pool pool) {
         return BY_POOL.computeIfAbsent(pool, key -> new WalFlush<>(
-                connection -> connection.query(EarlyRelease.FLUSH).execute(),
-                connection -> connection.close().subscribe().with(closed -> { }, failure -> { })));
+                connection -> connection.query(EarlyRelease.FLUSH).execute(), WalFlush::giveBack));
+    }
+
+    /** Returns a connection to its pool; nothing waits for it. */
+    static void giveBack(SqlConnection connection) {
+        connection.close().subscribe().with(closed -> { }, failure -> { });
     }
 
     /**
@@ -59,21 +63,22 @@ public final class WalFlush<C> {
     public Uni<Void> afterCommit(C connection) {
         return Uni.createFrom().emitter(emitter -> {
             Context context = Vertx.currentContext();
-            joinFlush(connection).whenComplete((done, failure) -> {
-                Runnable answer = () -> {
-                    if (failure == null) {
-                        emitter.complete(null);
-                    } else {
-                        emitter.fail(failure);
-                    }
-                };
-                if (context == null) {
-                    answer.run();
+            joinFlush(connection).whenComplete((done, failure) -> onContext(context, () -> {
+                if (failure == null) {
+                    emitter.complete(null);
                 } else {
-                    context.runOnContext(ignored -> answer.run());
+                    emitter.fail(failure);
                 }
-            });
+            }));
         });
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
     }
 
     private CompletableFuture<Void> joinFlush(C connection) {

@@ -100,7 +100,7 @@ class EarlyReleaseTest {
         Pool three = PoolSessions.of(vertx, 3);
         CompletableFuture<Void> disk = new CompletableFuture<>();
         WalFlush<SqlConnection> stalled = new WalFlush<>(connection -> Uni.createFrom().completionStage(disk),
-                connection -> connection.close().subscribe().with(closed -> { }, failure -> { }));
+                WalFlush::giveBack);
         try {
             // two commits before it: the flush on its way and the next keep their connections
             var before = Stream.of(connect(three), connect(three)).map(stalled::afterCommit)
