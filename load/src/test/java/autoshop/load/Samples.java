@@ -41,7 +41,7 @@ final class Samples {
                     SELECT id AS "appointmentId" FROM appointments %s
                     WHERE deleted_at IS NULL LIMIT 5000""", "TABLESAMPLE SYSTEM (1)");
             movable = sample(db, "movable appointments", """
-                    SELECT id AS "appointmentId" FROM appointments
+                    SELECT id AS "appointmentId", version AS "version" FROM appointments
                     WHERE deleted_at IS NULL AND status = 'SCHEDULED' AND starts_at > now() LIMIT 5000""", null);
             payable = sample(db, "payable appointments", """
                     SELECT id AS "appointmentId" FROM appointments
