@@ -9,6 +9,7 @@ import com.autoshop.appointment.dto.MoveRequest;
 import com.autoshop.platform.data.Ids;
 import com.autoshop.platform.db.EarlyRelease;
 import com.autoshop.platform.db.PipelinedTransaction;
+import com.autoshop.platform.db.Statement;
 import com.autoshop.platform.http.ETags;
 import com.autoshop.platform.json.MergePatch;
 import com.autoshop.platform.problem.ApiProblem;
@@ -79,13 +80,20 @@ public class AppointmentService {
         if (technician && move.status() == AppointmentStatus.COMPLETED) {
             throw new ApiProblem(ErrorCode.RBAC_FORBIDDEN, "Technicians cannot complete appointments");
         }
-        return change(id, actor, "move", current -> {
+        Statement<Written> guarded = store.move(id, move.status(), move.position(), move.version(),
+                StatusMachine.leavableFor(move.status()), clock.now(), actor);
+        return PipelinedTransaction.runAtOnce(store.pool(), connection -> lock(connection, id), guarded, (current, moved) -> {
+            if (moved != null) {
+                return moved;
+            }
             if (current.version() != move.version()) {
                 throw new ApiProblem(ErrorCode.STALE_VERSION, "The appointment changed since version " + move.version()
                         + " (now " + current.version() + "); reload the board");
             }
             StatusMachine.require(current.status(), move.status());
-            return new Step(current.withStatus(move.status(), clock.now()), move.position());
+            // version and status qualified, so the card left the day whose lock was taken (lockForChange says so first)
+            throw new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE, "The appointment changed meanwhile; retry", List.of(),
+                    Map.of(), Duration.ofSeconds(1));
         });
     }
 

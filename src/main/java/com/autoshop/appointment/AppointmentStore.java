@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +36,14 @@ public class AppointmentStore {
 
     /**
      * The day's board lock is taken (in the CTE) before the row lock, never after: a change holding a
-     * day's lock shifts positions of that day's other rows, so a waiter must not hold one of them.
+     * day's lock shifts positions of that day's other rows, so a waiter must not hold one of them. The
+     * day locked is kept in the transaction's {@code autoshop.locked_day} for a write sent with it ({@link #MOVE}).
      */
     static final String LOCK_FOR_CHANGE = """
             WITH day_lock AS MATERIALIZED (
                 SELECT (starts_at AT TIME ZONE $3)::date - DATE '1970-01-01' AS day,
-                       pg_advisory_xact_lock($2, ((starts_at AT TIME ZONE $3)::date - DATE '1970-01-01'))
+                       pg_advisory_xact_lock($2, ((starts_at AT TIME ZONE $3)::date - DATE '1970-01-01')),
+                       set_config('autoshop.locked_day', ((starts_at AT TIME ZONE $3)::date - DATE '1970-01-01')::text, true)
                 FROM appointments WHERE id = $1 AND deleted_at IS NULL
             )
             SELECT a.id, a.customer_id, a.vehicle_id, a.technician_id, a.status, a.starts_at, a.ends_at, a.title, a.notes,
@@ -157,6 +160,63 @@ public class AppointmentStore {
             )
             SELECT appointment_json(c.row)::text, (c.row).version FROM changed c""";
 
+    /** The start and the end of the day whose board lock {@link #LOCK_FOR_CHANGE} took in this transaction; null without one. */
+    private static final String LOCKED_DAY_START =
+            "(DATE '1970-01-01' + nullif(current_setting('autoshop.locked_day', true), '')::int)::timestamp AT TIME ZONE $5";
+    private static final String LOCKED_DAY_END =
+            "(DATE '1970-01-01' + nullif(current_setting('autoshop.locked_day', true), '')::int + 1)::timestamp AT TIME ZONE $5";
+
+    /**
+     * A board move sent with {@link #LOCK_FOR_CHANGE}, before its answer: it moves the card only if it still
+     * has the version the client read ($4), is in a status it may leave for the new one ($6) and lies on the
+     * day whose lock was taken, and changes nothing otherwise. Status, place, version and a transition's
+     * timestamp change ($7 the time); the card stays on its day, so both columns are that day's, whose bounds
+     * the plans read from the index like parameters ({@link #UPDATE} explains why they must).
+     */
+    static final String MOVE = """
+            WITH old AS (
+                SELECT a AS row, a.id, a.status, a.position
+                FROM appointments a
+                WHERE a.id = $1 AND a.deleted_at IS NULL AND a.version = $4 AND a.status = ANY ($6::text[])
+                  AND a.starts_at >= %1$s AND a.starts_at < %2$s
+            ), size AS (
+                SELECT count(*) AS cards FROM (
+                    SELECT 1 FROM appointments x, old o
+                    WHERE x.deleted_at IS NULL AND x.id <> o.id AND x.status = $2 AND x.starts_at >= %1$s AND x.starts_at < %2$s
+                    LIMIT $3
+                ) column_cards
+            ), destination AS (
+                SELECT least(coalesce($3, s.cards), s.cards) AS position FROM size s
+            ), closed_gap AS (
+                UPDATE appointments x SET position = x.position - 1
+                FROM old o
+                WHERE o.status <> $2 AND x.deleted_at IS NULL AND x.id <> o.id AND x.status = o.status AND x.position > o.position
+                  AND x.starts_at >= %1$s AND x.starts_at < %2$s
+                RETURNING x.id
+            ), made_room AS (
+                UPDATE appointments x
+                SET position = x.position + CASE WHEN o.status = $2 AND d.position > o.position THEN -1 ELSE 1 END
+                FROM old o, destination d
+                WHERE x.deleted_at IS NULL AND x.id <> o.id AND x.status = $2 AND x.starts_at >= %1$s AND x.starts_at < %2$s
+                  AND CASE WHEN o.status <> $2 THEN x.position >= d.position
+                           WHEN d.position > o.position THEN x.position > o.position AND x.position <= d.position
+                           ELSE x.position >= d.position AND x.position < o.position END
+                RETURNING x.id
+            ), changed AS (
+                UPDATE appointments a
+                SET status = $2, position = d.position, version = a.version + 1, updated_at = now(),
+                    started_at = CASE WHEN $2 = 'IN_PROGRESS' THEN coalesce(a.started_at, $7) ELSE a.started_at END,
+                    completed_at = CASE WHEN $2 = 'COMPLETED' THEN coalesce(a.completed_at, $7) ELSE a.completed_at END
+                FROM old o, destination d
+                WHERE a.id = o.id
+                RETURNING a AS row
+            ), audit AS (
+                INSERT INTO audit_entries (id, actor, action, entity, entity_id, before, after, at)
+                SELECT uuid_v7(), $8, 'move', 'appointment', $1, appointment_json(o.row)::jsonb, appointment_json(c.row)::jsonb, now()
+                FROM old o, changed c
+            )
+            SELECT appointment_json(c.row)::text, (c.row).version FROM changed c""".formatted(LOCKED_DAY_START, LOCKED_DAY_END);
+
     private final Pool pool;
     private final ShopClock clock;
 
@@ -244,6 +304,20 @@ public class AppointmentStore {
                 .addString(clock.zone().getId()).addString(actor).addString(action)
                 .addOffsetDateTime(Times.utc(clock.startOf(day))).addOffsetDateTime(Times.utc(clock.startOf(day.plusDays(1))));
         return new Statement<>(UPDATE, params, rows -> rows.size() == 0 ? null : written(rows.iterator().next()));
+    }
+
+    /**
+     * The board move of {@link #MOVE}, to send with the locking read: the JSON written, or null when the card
+     * did not qualify (nothing was written then).
+     */
+    Statement<Written> move(UUID id, AppointmentStatus status, int position, long version,
+            Collection<AppointmentStatus> leavable, Instant now, String actor) {
+        Tuple params = Tuple.tuple()
+                .addUUID(id).addString(status.name()).addInteger(position).addLong(version)
+                .addString(clock.zone().getId())
+                .addArrayOfString(leavable.stream().map(AppointmentStatus::name).toArray(String[]::new))
+                .addOffsetDateTime(Times.utc(now)).addString(actor);
+        return new Statement<>(MOVE, params, rows -> rows.size() == 0 ? null : written(rows.iterator().next()));
     }
 
     /** The appointment as it stands, for a command that had nothing to change. */

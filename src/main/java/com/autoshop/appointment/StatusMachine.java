@@ -38,6 +38,17 @@ public final class StatusMachine {
         return NEXT.get(status).isEmpty();
     }
 
+    /** The statuses a card may be in to be put into {@code to}: those that allow it, and {@code to} itself (a reorder). */
+    public static Set<AppointmentStatus> leavableFor(AppointmentStatus to) {
+        Set<AppointmentStatus> from = EnumSet.of(to);
+        NEXT.forEach((status, next) -> {
+            if (next.contains(to)) {
+                from.add(status);
+            }
+        });
+        return from;
+    }
+
     /** Staying in the same status is not a transition (a reorder on the board); anything else must be allowed. */
     public static void require(AppointmentStatus from, AppointmentStatus to) {
         if (from != to && !allows(from, to)) {

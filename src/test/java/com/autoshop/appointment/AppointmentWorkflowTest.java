@@ -209,6 +209,25 @@ class AppointmentWorkflowTest {
     }
 
     @Test
+    void aRefusedMoveChangesNothingAndATransitionsTimestampIsSetOnce() {
+        String[] ids = scheduledInOneDay(3);
+        move(ids[2], "SCHEDULED", 0, 3).then().statusCode(409).body("code", equalTo("STALE_VERSION"));
+        move(ids[2], "READY", 0, 0).then().statusCode(200);
+        move(ids[2], "SCHEDULED", 0, 1).then().statusCode(409).body("code", equalTo("INVALID_TRANSITION"));
+        move(UUID.randomUUID().toString(), "SCHEDULED", 0, 0).then().statusCode(404);
+        assertThat(positions(ids)).containsExactly("SCHEDULED:0", "SCHEDULED:1", "READY:0");
+        assertThat(Sql.count("SELECT count(*) FROM audit_entries WHERE entity_id = ?::uuid AND action = 'move'", ids[2])).isEqualTo(1L);
+        assertThat(Sql.count("SELECT max(version) FROM appointments WHERE id = ?::uuid", ids[2])).isEqualTo(1L);
+
+        String started = move(ids[1], "IN_PROGRESS", 0, 0).then().statusCode(200).extract().path("startedAt");
+        move(ids[1], "READY", 0, 1).then().statusCode(200).body("startedAt", equalTo(started)).body("completedAt", nullValue());
+        as("Advisor").body(Map.of("status", "COMPLETED", "position", 0, "version", 2))
+                .patch("/api/admin/appointments/" + ids[1] + "/move").then().statusCode(200)
+                .body("startedAt", equalTo(started)).body("completedAt", notNullValue());
+        assertThat(positions(ids)).containsExactly("SCHEDULED:0", "COMPLETED:0", "READY:0");
+    }
+
+    @Test
     void moveIsOptimisticAndKeepsPositionsDenseWithinAColumn() {
         String[] ids = scheduledInOneDay(4);
         assertThat(positions(ids)).containsExactly("SCHEDULED:0", "SCHEDULED:1", "SCHEDULED:2", "SCHEDULED:3");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,21 @@ class MovePlanTest {
 
     @Test
     void aMoveReadsItsColumnsThroughAnIndexInEveryPlan() throws Exception {
+        inEveryPlan(AppointmentStore.UPDATE, MovePlanTest::lastCardIn10Days, plan -> { });
+    }
+
+    @Test
+    void aBoardMoveSentWithItsLockReadsItsColumnsThroughAnIndexInEveryPlanAndMovesTheCard() throws Exception {
+        inEveryPlan(AppointmentStore.MOVE, MovePlanTest::boardMoveIn10Days,
+                plan -> assertThat(plan.path("Actual Rows").asInt()).as("cards moved").isEqualTo(1));
+    }
+
+    interface Arguments {
+        String of(Statement statement, int position) throws Exception;
+    }
+
+    /** {@code sql} run in both plan modes for moves to three places, on the busy shop, rolled back. */
+    private static void inEveryPlan(String sql, Arguments arguments, Consumer<JsonNode> check) throws Exception {
         try (Connection connection = Sql.connect()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -51,14 +67,33 @@ class MovePlanTest {
                 statement.execute("ANALYZE appointments");
                 for (Plans.Mode mode : Plans.Mode.values()) {
                     for (int position : new int[] { 0, 2, 250 }) {
-                        JsonNode plan = Plans.explain(connection, mode, AppointmentStore.UPDATE, lastCardIn10Days(statement, position));
+                        JsonNode plan = Plans.explain(connection, mode, sql, arguments.of(statement, position));
                         assertThat(Plans.sequentialScans(plan)).as("%s plan of a move to %d", mode, position)
                                 .doesNotContain("appointments");
+                        check.accept(plan);
                     }
                 }
             } finally {
                 connection.rollback();
             }
+        }
+    }
+
+    /**
+     * The board move of the last SCHEDULED card of the fleet's day in ten days to {@code position}, as
+     * arguments, with that day locked as {@link AppointmentStore#LOCK_FOR_CHANGE} locks it.
+     */
+    private static String boardMoveIn10Days(Statement statement, int position) throws Exception {
+        try (ResultSet card = statement.executeQuery("""
+                SELECT a.id, a.version, set_config('autoshop.locked_day', ((a.starts_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01')::text, true)
+                FROM appointments a
+                WHERE a.customer_id = (SELECT id FROM customers WHERE email = 'busy.fleet@example.com')
+                  AND a.starts_at >= date_trunc('day', now(), 'UTC') + interval '10 days'
+                  AND a.starts_at < date_trunc('day', now(), 'UTC') + interval '11 days'
+                ORDER BY a.position DESC LIMIT 1""")) {
+            card.next();
+            return "'%s', 'SCHEDULED', %d, %d, 'UTC', ARRAY['SCHEDULED'], now(), 'test'"
+                    .formatted(card.getObject(1, UUID.class), position, card.getLong(2));
         }
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -48,6 +49,25 @@ public final class PipelinedTransaction {
                 })
                 .onFailure().call(() -> rollBack(connection))
                 .call(() -> flush.afterCommit(connection)));
+        return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
+    }
+
+    /**
+     * A transaction sent at once: BEGIN, the locking read, a write guarded in its own SQL (it changes nothing
+     * unless what the read locked still qualifies) and COMMIT leave together, so no lock waits for the
+     * service. A board day's lock held through a round trip to a busy service queued the day's other moves
+     * behind it and their connections with them. {@code answer} makes the reply from both results, saying
+     * why the write changed nothing when it did not; it cannot undo the write.
+     */
+    public static <A, B, C> Uni<C> runAtOnce(Pool pool, Function<SqlConnection, Uni<A>> first, Statement<B> last,
+            BiFunction<A, B, C> answer) {
+        WalFlush<SqlConnection> flush = WalFlush.of(pool);
+        Uni<C> transaction = pool.getConnection().chain(connection -> Uni.createFrom()
+                .deferred(() -> Uni.combine().all().unis(connection.query(BEGIN).execute(), first.apply(connection),
+                        last.execute(connection), connection.query(COMMIT).execute()).asTuple())
+                .onFailure().call(() -> rollBack(connection))
+                .call(() -> flush.afterCommit(connection))
+                .map(results -> answer.apply(results.getItem2(), results.getItem3())));
         return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
     }
 

@@ -88,6 +88,46 @@ class PipelinedTransactionTest {
         assertThat(steps(id)).isEqualTo(2L);
     }
 
+    @Test
+    void allAtOnceBothStatementsCommitAndTheAnswerSeesBoth() {
+        UUID id = UUID.randomUUID();
+
+        String answer = PipelinedTransaction.runAtOnce(pool, connection -> write(connection, id, "first"),
+                new Statement<>(WRITE, Tuple.of(id, "last"), rows -> rows.iterator().next().getString(0)),
+                (first, last) -> first + "+" + last)
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(answer).isEqualTo("first+last");
+        assertThat(steps(id)).isEqualTo(2L);
+    }
+
+    @Test
+    void allAtOnceAFailingFirstStatementTakesTheWriteWithIt() throws InterruptedException {
+        UUID id = UUID.randomUUID();
+
+        assertThatThrownBy(() -> PipelinedTransaction.<Integer, String, String>runAtOnce(pool,
+                connection -> connection.query("SELECT 1 / 0").execute().map(rows -> 0),
+                new Statement<>(WRITE, Tuple.of(id, "last"), rows -> "last"), (first, last) -> last)
+                .await().atMost(Duration.ofSeconds(10))).hasMessageContaining("division by zero");
+
+        assertThat(steps(id)).isEqualTo(0L);
+        PoolSessions.assertNoneLeftInATransaction();
+    }
+
+    @Test
+    void allAtOnceTheAnswerCannotUndoTheWrite() throws InterruptedException {
+        UUID id = UUID.randomUUID();
+
+        assertThatThrownBy(() -> PipelinedTransaction.<String, String, String>runAtOnce(pool,
+                connection -> write(connection, id, "first"),
+                new Statement<>(WRITE, Tuple.of(id, "last"), rows -> "last"), (first, last) -> {
+                    throw new IllegalStateException("refused");
+                }).await().atMost(Duration.ofSeconds(10))).hasMessage("refused");
+
+        assertThat(steps(id)).isEqualTo(2L);
+        PoolSessions.assertNoneLeftInATransaction();
+    }
+
     private static Uni<String> write(SqlConnection connection, UUID id, String step) {
         return connection.preparedQuery(WRITE).execute(Tuple.of(id, step)).map(rows -> rows.iterator().next().getString(0));
     }
