@@ -134,7 +134,6 @@ public class AppointmentStore {
                 FROM old o, column_change cc
                 WHERE cc.moved AND x.deleted_at IS NULL AND x.id <> o.id AND x.status = o.status AND x.position > o.position
                   AND x.starts_at >= o.day::timestamp AT TIME ZONE $15 AND x.starts_at < (o.day + 1)::timestamp AT TIME ZONE $15
-                RETURNING x.id
             ), made_room AS (
                 UPDATE appointments x
                 SET position = x.position + CASE WHEN NOT cc.moved AND d.position > o.position THEN -1 ELSE 1 END
@@ -144,7 +143,6 @@ public class AppointmentStore {
                   AND CASE WHEN cc.moved THEN x.position >= d.position
                            WHEN d.position > o.position THEN x.position > o.position AND x.position <= d.position
                            ELSE x.position >= d.position AND x.position < o.position END
-                RETURNING x.id
             ), changed AS (
                 UPDATE appointments a
                 SET status = $2, position = d.position, technician_id = $4, vehicle_id = $5, starts_at = $6, ends_at = $7,
@@ -192,7 +190,6 @@ public class AppointmentStore {
                 FROM old o
                 WHERE o.status <> $2 AND x.deleted_at IS NULL AND x.id <> o.id AND x.status = o.status AND x.position > o.position
                   AND x.starts_at >= %1$s AND x.starts_at < %2$s
-                RETURNING x.id
             ), made_room AS (
                 UPDATE appointments x
                 SET position = x.position + CASE WHEN o.status = $2 AND d.position > o.position THEN -1 ELSE 1 END
@@ -201,7 +198,6 @@ public class AppointmentStore {
                   AND CASE WHEN o.status <> $2 THEN x.position >= d.position
                            WHEN d.position > o.position THEN x.position > o.position AND x.position <= d.position
                            ELSE x.position >= d.position AND x.position < o.position END
-                RETURNING x.id
             ), changed AS (
                 UPDATE appointments a
                 SET status = $2, position = d.position, version = a.version + 1, updated_at = now(),

@@ -39,17 +39,11 @@ public final class PipelinedTransaction {
 
     static <A, B> Uni<B> run(Pool pool, WalFlush<SqlConnection> flush, Function<SqlConnection, Uni<A>> first,
             Function<A, Statement<B>> last) {
-        Uni<B> transaction = pool.getConnection().chain(connection -> Uni.createFrom()
-                .deferred(() -> Uni.combine().all().unis(connection.query(BEGIN).execute(), first.apply(connection))
-                        .asTuple())
-                .chain(begun -> {
-                    Statement<B> statement = last.apply(begun.getItem2());
-                    return Uni.combine().all().unis(statement.execute(connection), connection.query(COMMIT).execute())
-                            .asTuple().map(Tuple2::getItem1);
-                })
-                .onFailure().call(() -> rollBack(connection))
-                .call(() -> flush.afterCommit(connection)));
-        return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
+        return onConnection(pool, flush, connection -> Uni.combine().all()
+                .unis(connection.query(BEGIN).execute(), first.apply(connection)).asTuple()
+                .chain(begun -> Uni.combine().all()
+                        .unis(last.apply(begun.getItem2()).execute(connection), connection.query(COMMIT).execute())
+                        .asTuple().map(Tuple2::getItem1)));
     }
 
     /**
@@ -61,14 +55,22 @@ public final class PipelinedTransaction {
      */
     public static <A, B, C> Uni<C> runAtOnce(Pool pool, Function<SqlConnection, Uni<A>> first, Statement<B> last,
             BiFunction<A, B, C> answer) {
-        WalFlush<SqlConnection> flush = WalFlush.of(pool);
-        Uni<C> transaction = pool.getConnection().chain(connection -> Uni.createFrom()
-                .deferred(() -> Uni.combine().all().unis(connection.query(BEGIN).execute(), first.apply(connection),
-                        last.execute(connection), connection.query(COMMIT).execute()).asTuple())
+        return onConnection(pool, WalFlush.of(pool), connection -> Uni.combine().all()
+                .unis(connection.query(BEGIN).execute(), first.apply(connection), last.execute(connection),
+                        connection.query(COMMIT).execute()).asTuple())
+                .map(results -> answer.apply(results.getItem2(), results.getItem3()));
+    }
+
+    /**
+     * {@code transaction} on a connection of its own: rolled back on failure, its connection handed to the WAL
+     * flush once committed, and run to its end even if the caller goes away.
+     */
+    private static <T> Uni<T> onConnection(Pool pool, WalFlush<SqlConnection> flush,
+            Function<SqlConnection, Uni<T>> transaction) {
+        Uni<T> run = pool.getConnection().chain(connection -> Uni.createFrom().deferred(() -> transaction.apply(connection))
                 .onFailure().call(() -> rollBack(connection))
-                .call(() -> flush.afterCommit(connection))
-                .map(results -> answer.apply(results.getItem2(), results.getItem3())));
-        return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
+                .call(() -> flush.afterCommit(connection)));
+        return Uni.createFrom().emitter(emitter -> run.subscribe().with(emitter::complete, emitter::fail));
     }
 
     private static Uni<Void> rollBack(SqlConnection connection) {
