@@ -2,17 +2,17 @@ package com.autoshop.billing;
 
 import com.autoshop.appointment.AppointmentStatus;
 import com.autoshop.billing.PaymentStore.Listed;
-import com.autoshop.billing.PaymentStore.NewPayment;
+import com.autoshop.billing.PaymentStore.Locked;
 import com.autoshop.billing.dto.PaymentInput;
 import com.autoshop.billing.dto.VoidInput;
 import com.autoshop.platform.data.Ids;
+import com.autoshop.platform.db.Statement;
 import com.autoshop.platform.idempotency.Answer;
 import com.autoshop.platform.idempotency.Idempotency;
 import com.autoshop.platform.idempotency.IdempotencyKey;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.problem.DatabaseErrors;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +21,9 @@ import java.util.UUID;
  * Payments and voids. A payment is refused on a cancelled or no-show appointment (nothing is owed there)
  * and above the balance due; a void (a reversing row) is allowed in every status, so a deposit taken for a
  * job that was then cancelled can be returned. A payment is voided once at most, and a void never.
- * Each is one transaction of at most three statements: the Idempotency-Key claim (when a key is sent),
- * the appointment lock, the write.
+ * Each is one transaction of at most three statements sent at once: the Idempotency-Key claim (when a key
+ * is sent), the appointment lock, the write, which checks the rules again in its SQL; the locked row then says
+ * why it wrote nothing.
  */
 @ApplicationScoped
 public class PaymentService {
@@ -39,12 +40,15 @@ public class PaymentService {
     }
 
     public Uni<Answer> record(UUID appointmentId, PaymentInput input, IdempotencyKey key, String actor) {
-        UUID paymentId = Ids.newId();
-        var payment = new NewPayment(paymentId, appointmentId, input.amountCents(), input.method().json(), input.note(),
-                null);
-        return idempotency.once(store.pool(), key, connection -> store.lock(connection, appointmentId, null)
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("Appointment"))
-                .chain(locked -> {
+        Statement<Answer> payment = store.record(Ids.newId(), appointmentId, input, actor, key);
+        return idempotency.onceAtOnce(store.pool(), key, connection -> store.lock(connection, appointmentId, null),
+                payment, (locked, written) -> {
+                    if (written != null) {
+                        return written;
+                    }
+                    if (locked == null) {
+                        throw ApiProblem.notFound("Appointment");
+                    }
                     if (locked.status() == AppointmentStatus.CANCELED || locked.status() == AppointmentStatus.NO_SHOW) {
                         throw ApiProblem.conflict("The appointment is " + locked.status() + "; it takes no payments "
                                 + "(a payment made earlier can still be voided)");
@@ -52,32 +56,34 @@ public class PaymentService {
                     if (input.amountCents() > locked.balanceCents()) {
                         throw overpayment(locked.balanceCents());
                     }
-                    return write(connection, payment, actor, "record-payment", key);
-                }))
+                    throw unexplained(locked);
+                })
                 .onFailure(failure -> DatabaseErrors.violated(failure, PAID_WITHIN_TOTAL))
                 .transform(failure -> overpayment(null));
     }
 
     public Uni<Answer> voidPayment(UUID appointmentId, UUID paymentId, VoidInput input, IdempotencyKey key,
             String actor) {
-        UUID voidId = Ids.newId();
-        return idempotency.once(store.pool(), key, connection -> store.lock(connection, appointmentId, paymentId)
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("Appointment"))
-                .chain(locked -> {
-                    var original = locked.payment();
-                    if (original == null) {
+        Statement<Answer> reversal = store.reverse(Ids.newId(), appointmentId, paymentId, input.note(), actor, key);
+        return idempotency.onceAtOnce(store.pool(), key, connection -> store.lock(connection, appointmentId, paymentId),
+                reversal, (locked, written) -> {
+                    if (written != null) {
+                        return written;
+                    }
+                    if (locked == null) {
+                        throw ApiProblem.notFound("Appointment");
+                    }
+                    if (locked.payment() == null) {
                         throw ApiProblem.notFound("Payment");
                     }
-                    if (original.isVoid()) {
+                    if (locked.payment().isVoid()) {
                         throw ApiProblem.conflict("This payment is itself a void; a void cannot be voided");
                     }
-                    if (original.voided()) {
+                    if (locked.payment().voided()) {
                         throw ApiProblem.conflict("This payment was voided already");
                     }
-                    var reversal = new NewPayment(voidId, appointmentId, -original.amountCents(), original.method(),
-                            input.note(), original.id());
-                    return write(connection, reversal, actor, "void-payment", key);
-                }))
+                    throw unexplained(locked);
+                })
                 .onFailure(failure -> DatabaseErrors.violated(failure, ONE_VOID_PER_PAYMENT))
                 .transform(failure -> ApiProblem.conflict("This payment was voided already"));
     }
@@ -91,11 +97,9 @@ public class PaymentService {
         return store.one(appointmentId, paymentId).onItem().ifNull().failWith(() -> ApiProblem.notFound("Payment"));
     }
 
-    private Uni<Answer> write(SqlConnection connection, NewPayment payment, String actor,
-            String action, IdempotencyKey key) {
-        String location = "appointments/" + payment.appointmentId() + "/payments/" + payment.id();
-        return store.insert(connection, payment, actor, action, key, location)
-                .map(body -> Answer.of(201, body, location));
+    /** The write's SQL refused what the locked row allowed: the two disagree, a defect, not a client's error. */
+    private static IllegalStateException unexplained(Locked locked) {
+        return new IllegalStateException("the payment's write changed nothing though its locked row allowed it: " + locked);
     }
 
     private static ApiProblem overpayment(Long balanceCents) {

@@ -1,10 +1,13 @@
 package com.autoshop.billing;
 
 import com.autoshop.appointment.AppointmentStatus;
+import com.autoshop.billing.dto.PaymentInput;
 import com.autoshop.platform.data.Cursor;
 import com.autoshop.platform.data.KeysetPage;
 import com.autoshop.platform.data.Page;
 import com.autoshop.platform.data.Times;
+import com.autoshop.platform.db.Statement;
+import com.autoshop.platform.idempotency.Answer;
 import com.autoshop.platform.idempotency.Idempotency;
 import com.autoshop.platform.idempotency.IdempotencyKey;
 import io.smallrye.mutiny.Uni;
@@ -15,41 +18,74 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The SQL of payments. A payment or a void locks the appointment row first, then inserts the payment row,
  * recomputes paid_cents from all the appointment's payments, bumps the appointment's version, audits and
  * stores the Idempotency-Key answer, in one statement: paid is always the sum of the payments, and the
- * database refuses a paid amount above the total (appointments_paid_within_total).
+ * database refuses a paid amount above the total (appointments_paid_within_total). The write checks in its
+ * own SQL what the service would check on the locked row, and writes nothing otherwise, so that the lock
+ * and the write leave together ({@link com.autoshop.platform.db.PipelinedTransaction#runAtOnce}); the locked
+ * row then says why nothing was written.
  */
 @ApplicationScoped
 public class PaymentStore {
 
-    /** The appointment's status and balance, locked; with the payment named by {@code $2} if it is one of its. */
+    /** The appointment's status and balance, locked; whether the payment named by {@code $2} is one of its, a void, voided. */
     static final String LOCK = """
-            SELECT a.status, a.total_cents - a.paid_cents, p.id, p.amount_cents, p.method, p.voids_payment_id,
+            SELECT a.status, a.total_cents - a.paid_cents, p.id IS NOT NULL, p.voids_payment_id IS NOT NULL,
                    EXISTS (SELECT 1 FROM payments v WHERE v.voids_payment_id = p.id)
             FROM appointments a
             LEFT JOIN payments p ON p.id = $2 AND p.appointment_id = a.id
             WHERE a.id = $1 AND a.deleted_at IS NULL
             FOR UPDATE OF a""";
 
-    static final String INSERT = """
+    /**
+     * A payment of $12 cents by $13, written only when the appointment takes it: live, neither cancelled nor a
+     * no-show, owing at least that much, and the Idempotency-Key (if any) claimed by this transaction.
+     */
+    static final String RECORD = """
             WITH payment AS (
                 INSERT INTO payments AS p (id, appointment_id, amount_cents, method, note, voids_payment_id, created_by)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                SELECT $7, a.id, $12, $13, $9, NULL, $10
+                FROM appointments a
+                WHERE a.id = $8 AND a.deleted_at IS NULL AND a.status NOT IN ('CANCELED', 'NO_SHOW')
+                  AND a.total_cents - a.paid_cents >= $12 AND """ + Idempotency.claimedHere(1) + """
+
                 RETURNING p AS row, p.amount_cents
-            ), paid AS (
+            ), """;
+
+    /**
+     * The reversal of payment $12, written only when it is one of the live appointment's payments, not a void
+     * and not voided yet, and the Idempotency-Key (if any) is claimed by this transaction.
+     */
+    static final String REVERSE = """
+            WITH payment AS (
+                INSERT INTO payments AS p (id, appointment_id, amount_cents, method, note, voids_payment_id, created_by)
+                SELECT $7, o.appointment_id, -o.amount_cents, o.method, $9, o.id, $10
+                FROM payments o JOIN appointments a ON a.id = o.appointment_id AND a.deleted_at IS NULL
+                WHERE o.id = $12 AND o.appointment_id = $8 AND o.voids_payment_id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM payments v WHERE v.voids_payment_id = o.id)
+                  AND """ + Idempotency.claimedHere(1) + """
+
+                RETURNING p AS row, p.amount_cents
+            ), """;
+
+    /** What follows from the payment CTE of {@link #RECORD} or {@link #REVERSE}: paid, version, audit, the answer. */
+    static final String THEN = """
+            paid AS (
                 UPDATE appointments a
-                SET paid_cents = (SELECT coalesce(sum(amount_cents), 0) FROM payments WHERE appointment_id = $2)
-                                 + (SELECT amount_cents FROM payment),
+                SET paid_cents = (SELECT coalesce(sum(amount_cents), 0) FROM payments WHERE appointment_id = $8)
+                                 + payment.amount_cents,
                     version = a.version + 1, updated_at = now()
-                WHERE a.id = $2
+                FROM payment
+                WHERE a.id = $8
                 RETURNING a AS row
             ), audit AS (
                 INSERT INTO audit_entries (id, actor, action, entity, entity_id, before, after, at)
-                SELECT uuid_v7(), $7, $8, 'payment', (p.row).id,
-                       (SELECT payment_json(o)::jsonb FROM payments o WHERE o.id = $6),
+                SELECT uuid_v7(), $10, $11, 'payment', (p.row).id,
+                       (SELECT payment_json(o)::jsonb FROM payments o WHERE o.id = (p.row).voids_payment_id),
                        payment_json(p.row)::jsonb || jsonb_build_object('appointment', appointment_balance_json(a.row)),
                        now()
                 FROM payment p, paid a
@@ -57,7 +93,7 @@ public class PaymentStore {
                 SELECT (payment_json(p.row)::jsonb
                         || jsonb_build_object('appointment', appointment_balance_json(a.row)))::text AS body
                 FROM payment p, paid a
-            ), """ + Idempotency.storeAnswer("answer", 9) + """
+            ), """ + Idempotency.storeAnswer("answer", 1) + """
 
             SELECT body FROM answer""";
 
@@ -92,11 +128,8 @@ public class PaymentStore {
     record Locked(AppointmentStatus status, long balanceCents, Original payment) {
     }
 
-    /** A payment that may be voided: its amount and method, whether it is a void, whether it was voided. */
-    record Original(UUID id, long amountCents, String method, boolean isVoid, boolean voided) {
-    }
-
-    record NewPayment(UUID id, UUID appointmentId, long amountCents, String method, String note, UUID voidsPaymentId) {
+    /** A payment one asks to void: whether it is itself a void, whether it was voided. */
+    record Original(boolean isVoid, boolean voided) {
     }
 
     /** A page of payments (oldest first) with the appointment's balance figures. */
@@ -109,21 +142,30 @@ public class PaymentStore {
                 return null;
             }
             Row row = rows.iterator().next();
-            Original original = row.getUUID(2) == null ? null
-                    : new Original(row.getUUID(2), row.getLong(3), row.getString(4), row.getUUID(5) != null,
-                            row.getBoolean(6));
+            Original original = row.getBoolean(2) ? new Original(row.getBoolean(3), row.getBoolean(4)) : null;
             return new Locked(AppointmentStatus.valueOf(row.getString(0)), row.getLong(1), original);
         });
     }
 
-    /** Writes the payment and everything that follows from it; answers the body of the 201. */
-    Uni<String> insert(SqlConnection connection, NewPayment payment, String actor, String action, IdempotencyKey key,
-            String location) {
-        Tuple params = Tuple.tuple().addUUID(payment.id()).addUUID(payment.appointmentId())
-                .addLong(payment.amountCents()).addString(payment.method()).addString(payment.note())
-                .addUUID(payment.voidsPaymentId()).addString(actor).addString(action);
-        return connection.preparedQuery(INSERT).execute(key.bindAnswer(params, 201, location))
-                .map(rows -> rows.iterator().next().getString(0));
+    /** A payment, and everything that follows from it: its 201, or null when it was not written ({@link #RECORD}). */
+    Statement<Answer> record(UUID id, UUID appointmentId, PaymentInput input, String actor, IdempotencyKey key) {
+        return write(RECORD, id, appointmentId, input.note(), actor, "record-payment", key,
+                params -> params.addLong(input.amountCents()).addString(input.method().json()));
+    }
+
+    /** The reversal of a payment, and what follows: its 201, or null when it was not written ({@link #REVERSE}). */
+    Statement<Answer> reverse(UUID id, UUID appointmentId, UUID paymentId, String note, String actor,
+            IdempotencyKey key) {
+        return write(REVERSE, id, appointmentId, note, actor, "void-payment", key, params -> params.addUUID(paymentId));
+    }
+
+    private static Statement<Answer> write(String payment, UUID id, UUID appointmentId, String note, String actor,
+            String action, IdempotencyKey key, UnaryOperator<Tuple> specific) {
+        String location = "appointments/" + appointmentId + "/payments/" + id;
+        Tuple params = key.bindAnswer(Tuple.tuple(), 201, location).addUUID(id).addUUID(appointmentId)
+                .addString(note).addString(actor).addString(action);
+        return new Statement<>(payment + THEN, specific.apply(params), rows -> rows.size() == 0 ? null
+                : Answer.of(201, rows.iterator().next().getString(0), location));
     }
 
     /** Null when there is no such live appointment. */

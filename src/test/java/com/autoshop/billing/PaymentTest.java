@@ -3,9 +3,11 @@ package com.autoshop.billing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.autoshop.support.Concurrently;
 import com.autoshop.support.Fixtures;
 import com.autoshop.support.Sql;
 import com.autoshop.support.Tokens;
@@ -13,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -120,6 +123,34 @@ class PaymentTest {
         as("Advisor").get("/api/appointments/" + UUID.randomUUID() + "/payments").then().statusCode(404);
         as("Advisor").get("/api/appointments/" + appointment + "/payments/" + UUID.randomUUID()).then().statusCode(404);
         assertThat(Sql.count("SELECT count(*) FROM payments WHERE appointment_id = ?", appointment)).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousPaymentsNeverTakeMoreThanTheBalance() throws Exception {
+        UUID appointment = Fixtures.billable(5000, "READY");
+        List<Response> answers = Concurrently.run(8, i -> pay(appointment, 2000));
+
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 201)).hasSize(2);
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 409))
+                .hasSize(6).allSatisfy(answer -> assertThat(answer.<Integer>path("balanceCents")).isEqualTo(1000));
+        assertThat(Sql.count("SELECT paid_cents FROM appointments WHERE id = ?", appointment)).isEqualTo(4000);
+    }
+
+    @Test
+    void aPaymentOfAnotherOrADeletedAppointmentIsNotFoundAndNothingIsWritten() {
+        UUID appointment = Fixtures.billable(5000, "READY");
+        UUID other = Fixtures.billable(5000, "READY");
+        String payment = pay(other, 1000).path("id");
+        as("Owner").post("/api/appointments/" + appointment + "/payments/" + payment + "/void").then()
+                .statusCode(404).body("detail", containsString("Payment"));
+
+        Sql.update("UPDATE appointments SET deleted_at = now() WHERE id = ?", other);
+        pay(other, 1000).then().statusCode(404).body("code", equalTo("RESOURCE_NOT_FOUND"));
+        as("Owner").post("/api/appointments/" + other + "/payments/" + payment + "/void").then().statusCode(404);
+
+        assertThat(Sql.count("SELECT count(*) FROM payments WHERE appointment_id IN (?, ?)", appointment, other))
+                .isEqualTo(1);
+        assertThat(Sql.count("SELECT paid_cents FROM appointments WHERE id = ?", other)).isEqualTo(1000);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.autoshop.platform.idempotency;
 
 import com.autoshop.platform.db.EarlyRelease;
+import com.autoshop.platform.db.PipelinedTransaction;
+import com.autoshop.platform.db.Statement;
 import com.autoshop.platform.problem.ApiProblem;
 import com.autoshop.platform.problem.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -28,8 +31,8 @@ import java.util.function.Function;
  * through the CTE of {@link #storeAnswer}, so the key, the change and the answer commit or roll back
  * together. A duplicate arriving while the first is running blocks in its claim on the first one's
  * uncommitted row; when the first commits it gets the stored answer and replays it, when the first rolls
- * back (a 409, say) its claim goes through and the command runs again. A committed key therefore always
- * holds an answer; keys expire after the TTL (a claim on an expired key starts afresh) and
+ * back, or commits having changed nothing (a 409, say: its write let go of the claim), its claim goes through
+ * and the command runs again. A committed key therefore always holds an answer; keys expire after the TTL (a claim on an expired key starts afresh) and
  * {@link com.autoshop.platform.data.ExpiryPurge} deletes them.
  */
 @Singleton
@@ -70,17 +73,37 @@ public class Idempotency {
     }
 
     /**
-     * A data-modifying CTE named {@code idempotent_answer} for the command's write statement: it stores the
-     * {@code body} column of the CTE {@code answerCte} as the answer of the claimed key. It takes six
-     * parameters from {@code $first}, bound by {@link IdempotencyKey#bindAnswer}; without a key it matches no row.
+     * Data-modifying CTEs for the command's write statement: {@code idempotent_answer} stores the {@code body}
+     * column of the CTE {@code answerCte} as the answer of the claimed key; when that CTE is empty (the write
+     * changed nothing), {@code idempotent_release} lets go of a claim this transaction made, so that a
+     * transaction that commits without a change leaves no key without an answer. They take six parameters
+     * from {@code $first}, bound by {@link IdempotencyKey#bindAnswer}; without a key they match no row.
      */
     public static String storeAnswer(String answerCte, int first) {
         return """
                 idempotent_answer AS (
-                    UPDATE idempotency_keys k SET status_code = $%d, response_body = x.body, location = $%d
-                    FROM %s x
-                    WHERE k.caller = $%d AND k.method = $%d AND k.path = $%d AND k.key = $%d
-                )""".formatted(first, first + 1, answerCte, first + 2, first + 3, first + 4, first + 5);
+                    UPDATE idempotency_keys k SET status_code = $%1$d, response_body = x.body, location = $%2$d
+                    FROM %3$s x
+                    WHERE %4$s
+                ), idempotent_release AS (
+                    DELETE FROM idempotency_keys k
+                    WHERE %4$s AND k.status_code IS NULL AND NOT EXISTS (SELECT 1 FROM %3$s)
+                )""".formatted(first, first + 1, answerCte, theKey(first));
+    }
+
+    /**
+     * A condition for the command's write, with the parameters of {@link #storeAnswer}: no key was sent, or
+     * this transaction holds its claim. A claim without an answer is never committed, so one that is
+     * visible here is this transaction's own; a repeat (the key holds an answer) writes nothing.
+     */
+    public static String claimedHere(int first) {
+        return "($%d::text IS NULL OR EXISTS (SELECT 1 FROM idempotency_keys k WHERE %s AND k.status_code IS NULL))"
+                .formatted(first + 5, theKey(first));
+    }
+
+    private static String theKey(int first) {
+        return "k.caller = $%d AND k.method = $%d AND k.path = $%d AND k.key = $%d"
+                .formatted(first + 2, first + 3, first + 4, first + 5);
     }
 
     /**
@@ -95,6 +118,25 @@ public class Idempotency {
         }
         return EarlyRelease.withTransaction(pool, connection -> claim(connection, key)
                 .chain(stored -> stored != null ? Uni.createFrom().item(stored) : command.apply(connection)));
+    }
+
+    /**
+     * {@link #once} in one round trip ({@link PipelinedTransaction#runAtOnce}): BEGIN, the key's claim, the
+     * locking read {@code first}, the write {@code last} and COMMIT leave together, so no lock is held while
+     * the service decides. {@code last} writes nothing unless what {@code first} locked allows it and the
+     * key is claimed here ({@link #claimedHere}), and stores its answer ({@link #storeAnswer}); it answers
+     * null when it wrote nothing. A repeat gets the stored answer; otherwise {@code answer} makes the reply
+     * from the read and the write, saying why the write changed nothing when it did not.
+     */
+    public <A> Uni<Answer> onceAtOnce(Pool pool, IdempotencyKey key, Function<SqlConnection, Uni<A>> first,
+            Statement<Answer> last, BiFunction<A, Answer, Answer> answer) {
+        if (!key.isPresent()) {
+            return PipelinedTransaction.runAtOnce(pool, first, last, answer);
+        }
+        return PipelinedTransaction.runAtOnce(pool,
+                connection -> Uni.combine().all().unis(claim(connection, key), first.apply(connection)).asTuple(),
+                last, (claimed, written) -> claimed.getItem1() != null ? claimed.getItem1()
+                        : answer.apply(claimed.getItem2(), written));
     }
 
     /** The stored answer to replay, or null when the key is now claimed by this transaction. */
