@@ -72,7 +72,11 @@ public class PaymentStore {
                 RETURNING p AS row, p.amount_cents
             ), """;
 
-    /** What follows from the payment CTE of {@link #RECORD} or {@link #REVERSE}: paid, version, audit, the answer. */
+    /**
+     * What follows from the payment CTE of {@link #RECORD} or {@link #REVERSE}: paid, version, audit, the answer.
+     * Both take $1..$6 for the key ({@link IdempotencyKey#bindAnswer}), then $7 the new row's id, $8 the
+     * appointment, $9 the note, $10 the actor and $11 the audit action, then their own from $12.
+     */
     static final String THEN = """
             paid AS (
                 UPDATE appointments a
