@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the service's database sessions are doing, ten times a second, until Ctrl-C: the time, how many
-# are active, their wait events (cpu = running) and any busy background process (a checkpointer
-# writing, an autovacuum worker). To find what a latency spike waited on (BENCHMARKS.md "Where the time goes"):
+# are active, their wait events (cpu = running), any busy background process (a checkpointer
+# writing, an autovacuum worker) and the relations sessions wait to extend (Lock:extend), each with
+# its number of waiters. To find what a latency spike waited on (BENCHMARKS.md "Where the time goes"):
 #   load/waits.sh postgresql://postgres@127.0.0.1:5433/autoshop_load > waits.log &
 set -euo pipefail
 URL=${1:-postgresql://postgres@127.0.0.1:5433/autoshop_load}
@@ -19,6 +20,10 @@ SELECT to_char(clock_timestamp(), 'HH24:MI:SS.MS'),
        (SELECT string_agg(backend_type || ':' || coalesce(wait_event, 'cpu'), ',') FROM pg_stat_activity
         WHERE backend_type <> 'client backend'
           AND coalesce(wait_event, 'cpu') NOT IN ('AutoVacuumMain', 'BgWriterHibernate', 'BgWriterMain', 'WalWriterMain',
-                                                  'CheckpointerMain', 'LogicalLauncherMain', 'ArchiverMain'));
+                                                  'CheckpointerMain', 'LogicalLauncherMain', 'ArchiverMain')),
+       -- the relations that sessions wait to add a page to (Lock:extend names none)
+       (SELECT string_agg(relation::regclass || '=' || waiting, ',') FROM (
+            SELECT relation, count(*) AS waiting FROM pg_locks
+            WHERE locktype = 'extend' AND NOT granted GROUP BY 1) extending);
 EXECUTE waits \watch 0.1
 SQL
