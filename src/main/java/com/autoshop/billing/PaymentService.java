@@ -42,21 +42,18 @@ public class PaymentService {
     public Uni<Answer> record(UUID appointmentId, PaymentInput input, IdempotencyKey key, String actor) {
         Statement<Answer> payment = store.record(Ids.newId(), appointmentId, input, actor, key);
         return idempotency.onceAtOnce(store.pool(), key, connection -> store.lock(connection, appointmentId, null),
-                payment, (locked, written) -> {
-                    if (written != null) {
-                        return written;
-                    }
+                payment, locked -> {
                     if (locked == null) {
-                        throw ApiProblem.notFound("Appointment");
+                        return ApiProblem.notFound("Appointment");
                     }
                     if (locked.status() == AppointmentStatus.CANCELED || locked.status() == AppointmentStatus.NO_SHOW) {
-                        throw ApiProblem.conflict("The appointment is " + locked.status() + "; it takes no payments "
+                        return ApiProblem.conflict("The appointment is " + locked.status() + "; it takes no payments "
                                 + "(a payment made earlier can still be voided)");
                     }
                     if (input.amountCents() > locked.balanceCents()) {
-                        throw overpayment(locked.balanceCents());
+                        return overpayment(locked.balanceCents());
                     }
-                    throw unexplained(locked);
+                    return unexplained(locked);
                 })
                 .onFailure(failure -> DatabaseErrors.violated(failure, PAID_WITHIN_TOTAL))
                 .transform(failure -> overpayment(null));
@@ -66,23 +63,20 @@ public class PaymentService {
             String actor) {
         Statement<Answer> reversal = store.reverse(Ids.newId(), appointmentId, paymentId, input.note(), actor, key);
         return idempotency.onceAtOnce(store.pool(), key, connection -> store.lock(connection, appointmentId, paymentId),
-                reversal, (locked, written) -> {
-                    if (written != null) {
-                        return written;
-                    }
+                reversal, locked -> {
                     if (locked == null) {
-                        throw ApiProblem.notFound("Appointment");
+                        return ApiProblem.notFound("Appointment");
                     }
                     if (locked.payment() == null) {
-                        throw ApiProblem.notFound("Payment");
+                        return ApiProblem.notFound("Payment");
                     }
                     if (locked.payment().isVoid()) {
-                        throw ApiProblem.conflict("This payment is itself a void; a void cannot be voided");
+                        return ApiProblem.conflict("This payment is itself a void; a void cannot be voided");
                     }
                     if (locked.payment().voided()) {
-                        throw ApiProblem.conflict("This payment was voided already");
+                        return ApiProblem.conflict("This payment was voided already");
                     }
-                    throw unexplained(locked);
+                    return unexplained(locked);
                 })
                 .onFailure(failure -> DatabaseErrors.violated(failure, ONE_VOID_PER_PAYMENT))
                 .transform(failure -> ApiProblem.conflict("This payment was voided already"));

@@ -125,11 +125,17 @@ public class Idempotency {
      * locking read {@code first}, the write {@code last} and COMMIT leave together, so no lock is held while
      * the service decides. {@code last} writes nothing unless what {@code first} locked allows it and the
      * key is claimed here ({@link #claimedHere}), and stores its answer ({@link #storeAnswer}); it answers
-     * null when it wrote nothing. A repeat gets the stored answer; otherwise {@code answer} makes the reply
-     * from the read and the write, saying why the write changed nothing when it did not.
+     * null when it wrote nothing. A repeat gets the stored answer, a write its own; when the write changed
+     * nothing, {@code refusal} says why from what {@code first} read.
      */
     public <A> Uni<Answer> onceAtOnce(Pool pool, IdempotencyKey key, Function<SqlConnection, Uni<A>> first,
-            Statement<Answer> last, BiFunction<A, Answer, Answer> answer) {
+            Statement<Answer> last, Function<A, RuntimeException> refusal) {
+        BiFunction<A, Answer, Answer> answer = (read, written) -> {
+            if (written == null) {
+                throw refusal.apply(read);
+            }
+            return written;
+        };
         if (!key.isPresent()) {
             return PipelinedTransaction.runAtOnce(pool, first, last, answer);
         }
