@@ -16,7 +16,7 @@ import java.time.Instant;
  * <li>{@code unpaid}: of the READY and COMPLETED appointments starting in the range (the work is done, so the
  * money is due), the sum of total - paid and how many still owe something;</li>
  * <li>{@code outstanding}: the same over all time (what the shop is owed now), read through a partial index
- * of the appointments that still owe money;</li>
+ * of the appointments that still owe money on done work ({@code due_cents}, V18);</li>
  * <li>{@code collectedCents}: payments recorded in the range, voids subtracted.</li>
  * </ul>
  */
@@ -37,8 +37,8 @@ public class DashboardQuery {
                 FROM appointments
                 WHERE deleted_at IS NULL AND starts_at >= $1 AND starts_at < $2
             ), owed AS (
-                SELECT coalesce(sum(total_cents - paid_cents), 0) AS cents, count(*) AS appointments FROM appointments
-                WHERE deleted_at IS NULL AND status IN ('READY', 'COMPLETED') AND total_cents > paid_cents
+                SELECT coalesce(sum(due_cents), 0) AS cents, count(*) AS appointments FROM appointments
+                WHERE deleted_at IS NULL AND due_cents > 0
             )
             SELECT json_build_object(
                 'from', iso($1), 'to', iso($2),

@@ -14,6 +14,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,6 +95,31 @@ class DashboardTest {
         Response next = stats("Advisor", day);
         next.then().body("unpaid.cents", equalTo(5_000)).body("unpaid.appointments", equalTo(1));
         assertThat(Statements.of(next)).isEqualTo(1);
+    }
+
+    @Test
+    void outstandingIsWhatDoneWorkStillOwesOverAllTime() {
+        List<Integer> before = outstanding();
+        UUID ready = Fixtures.billable(20_000, "READY");
+        Instant day = freshDay();
+        appointment(day.plus(10, ChronoUnit.HOURS), "COMPLETED", 30_000, 30_000);
+        UUID open = appointment(day.plus(11, ChronoUnit.HOURS), "IN_PROGRESS", 40_000, 0);
+        assertThat(outstanding()).containsExactly(before.get(0) + 20_000, before.get(1) + 1);
+
+        given().header("Authorization", Tokens.bearer(Tokens.staff("Advisor"))).contentType(ContentType.JSON)
+                .body(Map.of("amountCents", 20_000, "method", "card"))
+                .post("/api/appointments/" + ready + "/payments").then().statusCode(201);
+        assertThat(outstanding()).isEqualTo(before);
+
+        Sql.update("UPDATE appointments SET status = 'READY' WHERE id = ?", open);
+        assertThat(outstanding()).containsExactly(before.get(0) + 40_000, before.get(1) + 1);
+    }
+
+    /** The outstanding figure (cents, appointments), asked for with a range of its own so that it is not cached. */
+    static List<Integer> outstanding() {
+        Response response = stats("Owner", freshDay());
+        response.then().statusCode(200);
+        return List.of(response.path("outstanding.cents"), response.path("outstanding.appointments"));
     }
 
     @Test
