@@ -13,10 +13,10 @@ import java.time.Instant;
  * <li>{@code jobsToday}: appointments starting today (shop time zone), cancelled and no-shows left out;</li>
  * <li>{@code carsOnPremises}: checked in and not checked out, now;</li>
  * <li>{@code byStatus}, {@code appointments}: appointments starting in [from, to), per status and in all;</li>
- * <li>{@code unpaid}: of the READY and COMPLETED appointments starting in the range (the work is done, so the
- * money is due), the sum of total - paid and how many still owe something;</li>
+ * <li>{@code unpaid}: of the appointments starting in the range, what READY and COMPLETED ones still owe
+ * (the work is done, so the money is due: the stored {@code due_cents}, V18) and how many owe something;</li>
  * <li>{@code outstanding}: the same over all time (what the shop is owed now), read through a partial index
- * of the appointments that still owe money on done work ({@code due_cents}, V18);</li>
+ * of the appointments whose {@code due_cents} is above zero;</li>
  * <li>{@code collectedCents}: payments recorded in the range, voids subtracted.</li>
  * </ul>
  */
@@ -32,8 +32,8 @@ public class DashboardQuery {
                        count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
                        count(*) FILTER (WHERE status = 'NO_SHOW') AS no_show,
                        count(*) FILTER (WHERE status = 'CANCELED') AS canceled,
-                       coalesce(sum(total_cents - paid_cents) FILTER (WHERE status IN ('READY', 'COMPLETED')), 0) AS unpaid,
-                       count(*) FILTER (WHERE status IN ('READY', 'COMPLETED') AND total_cents > paid_cents) AS unpaid_count
+                       coalesce(sum(due_cents), 0) AS unpaid,
+                       count(*) FILTER (WHERE due_cents > 0) AS unpaid_count
                 FROM appointments
                 WHERE deleted_at IS NULL AND starts_at >= $1 AND starts_at < $2
             ), owed AS (
