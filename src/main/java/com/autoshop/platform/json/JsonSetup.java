@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * One JSON dialect for the whole API: unknown fields are refused (a typo must not pass as "no change"),
- * and instants are ISO-8601 UTC with milliseconds, exactly as the SQL read models print them.
+ * so are strings holding U+0000 ({@link NulFreeStrings}), and instants are ISO-8601 UTC with milliseconds, exactly as the SQL read models print them.
  */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
@@ -36,6 +36,7 @@ public class JsonSetup implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         SimpleModule module = new SimpleModule("autoshop-instants");
+        module.addDeserializer(String.class, new NulFreeStrings());
         module.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {

@@ -19,6 +19,9 @@ public final class DatabaseErrors {
     public static final String EXCLUSION_VIOLATION = "23P01";
     public static final String CHECK_VIOLATION = "23514";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** Text PostgreSQL cannot store: U+0000 in a string (text or json), which a query parameter can carry. */
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+    private static final String UNTRANSLATABLE_CHARACTER = "22P05";
     private static final Duration RETRY_SOON = Duration.ofSeconds(1);
     /** How the reactive pool fails a request that waited the whole connection timeout (a plain VertxException). */
     private static final String CONNECTION_TIMEOUT = "Timeout waiting for connection";
@@ -83,6 +86,8 @@ public final class DatabaseErrors {
                     "The change refers to a record that does not exist or is still referenced"));
             case CHECK_VIOLATION -> Optional.of(new ApiProblem(ErrorCode.VALIDATION_FAILED,
                     "A value is out of its allowed range"));
+            case CHARACTER_NOT_IN_REPERTOIRE, UNTRANSLATABLE_CHARACTER -> Optional.of(new ApiProblem(ErrorCode.VALIDATION_FAILED,
+                    "Text must not contain the NUL character (U+0000)"));
             case "40001", "40P01", "55P03" -> Optional.of(new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE,
                     "A concurrent change got in the way; retry", List.of(), Map.of(), RETRY_SOON));
             default -> Optional.empty();
