@@ -14,8 +14,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One JSON dialect for the whole API: unknown fields are refused (a typo must not pass as "no change"),
- * so are strings holding U+0000 ({@link NulFreeStrings}), and instants are ISO-8601 UTC with milliseconds, exactly as the SQL read models print them.
+ * One JSON dialect for the whole API: unknown fields are refused (a typo must not pass as "no change"), so
+ * are strings holding U+0000 ({@link NulFreeStrings}), and instants are ISO-8601 UTC with milliseconds,
+ * exactly as the SQL read models print them.
  */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
@@ -35,7 +36,7 @@ public class JsonSetup implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        SimpleModule module = new SimpleModule("autoshop-instants");
+        SimpleModule module = new SimpleModule("autoshop-json");
         module.addDeserializer(String.class, new NulFreeStrings());
         module.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
