@@ -4,6 +4,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.PrepareOptions;
 import io.vertx.sqlclient.PreparedQuery;
@@ -22,10 +23,13 @@ final class ObservedPool implements PgPool {
 
     private final PgPool delegate;
     private final StatementListener listener;
+    private final DeadlineAcquire acquire;
 
-    ObservedPool(PgPool delegate, StatementListener listener) {
+    /** {@code delegate} built without a connection timeout: {@code timeoutMillis} is kept here ({@link DeadlineAcquire}). */
+    ObservedPool(PgPool delegate, StatementListener listener, Vertx vertx, long timeoutMillis) {
         this.delegate = delegate;
         this.listener = listener;
+        this.acquire = new DeadlineAcquire(delegate, vertx, timeoutMillis);
     }
 
     @Override
@@ -35,22 +39,23 @@ final class ObservedPool implements PgPool {
 
     @Override
     public Future<SqlConnection> getConnection() {
-        return delegate.getConnection().map(connection -> new ObservedConnection(connection, listener));
+        return acquire.get().map(connection -> new ObservedConnection(connection, listener));
     }
 
     @Override
     public Query<RowSet<Row>> query(String sql) {
-        return ObservedQuery.simple(delegate.query(sql), sql, listener);
+        return ObservedQuery.simple(QueryOnConnection.simple(acquire, connection -> connection.query(sql)), sql, listener);
     }
 
     @Override
     public PreparedQuery<RowSet<Row>> preparedQuery(String sql) {
-        return ObservedQuery.prepared(delegate.preparedQuery(sql), sql, listener);
+        return ObservedQuery.prepared(QueryOnConnection.prepared(acquire, connection -> connection.preparedQuery(sql)), sql, listener);
     }
 
     @Override
     public PreparedQuery<RowSet<Row>> preparedQuery(String sql, PrepareOptions options) {
-        return ObservedQuery.prepared(delegate.preparedQuery(sql, options), sql, listener);
+        return ObservedQuery.prepared(QueryOnConnection.prepared(acquire, connection -> connection.preparedQuery(sql, options)),
+                sql, listener);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /** Builds the reactive pool: a bounded wait queue and connect timeout, and statement observation. */
 @Singleton
@@ -35,15 +34,17 @@ public class ObservedPoolCreator implements PgPoolCreator {
 
     @Override
     public Pool create(Input input) {
-        PoolOptions options = new PoolOptions(input.poolOptions())
-                .setMaxWaitQueueSize(config.maxWaitQueue())
-                .setConnectionTimeout((int) config.connectionTimeout().toMillis())
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        PoolOptions options = poolOptions(input.poolOptions(), config.maxWaitQueue());
         List<PgConnectOptions> targets = input.pgConnectOptionsList().stream()
                 .map(target -> forProxy(target).setPreparedStatementCacheSqlLimit(STATEMENT_CACHE_SQL_LIMIT))
                 .toList();
         PgPool pool = PgPool.pool(input.vertx(), targets, options);
-        return new ObservedPool(pool, observer);
+        return new ObservedPool(pool, observer, input.vertx(), config.connectionTimeout().toMillis());
+    }
+
+    /** A bounded wait queue and no timeout of the pool's own: {@link ObservedPool} keeps it ({@link DeadlineAcquire} says why). */
+    static PoolOptions poolOptions(PoolOptions configured, int maxWaitQueue) {
+        return new PoolOptions(configured).setMaxWaitQueueSize(maxWaitQueue).setConnectionTimeout(0);
     }
 
     /**
