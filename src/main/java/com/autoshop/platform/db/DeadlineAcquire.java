@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 final class DeadlineAcquire implements Supplier<Future<SqlConnection>> {
 
-    /** What Vert.x's own timeout said, which {@code DatabaseErrors} answers with 503. */
+    /** What Vert.x's own timeout said, and what {@code DatabaseErrors} answers with 503. */
     static final String TIMED_OUT = "Timeout waiting for connection";
 
     private final Pool pool;

@@ -23,7 +23,10 @@ public final class DatabaseErrors {
     private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
     private static final String UNTRANSLATABLE_CHARACTER = "22P05";
     private static final Duration RETRY_SOON = Duration.ofSeconds(1);
-    /** How the reactive pool fails a request that waited the whole connection timeout (a plain VertxException). */
+    /**
+     * How a request that waited the whole connection timeout fails: the service's own deadline
+     * ({@code DeadlineAcquire}) says it as Vert.x's pool timeout did, in a plain VertxException.
+     */
     private static final String CONNECTION_TIMEOUT = "Timeout waiting for connection";
     /**
      * How it fails a transaction's connection request that timed out just as a connection came free
