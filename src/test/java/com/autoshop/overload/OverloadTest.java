@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Beyond capacity the service queues a bounded number of requests for a connection and refuses the
- * rest at once with 503 + Retry-After, never opening more connections than configured; it serves again
- * as soon as the load is gone. Here the pool is one connection with a queue of one, and a row lock held
- * outside the service keeps that connection busy.
+ * rest at once with 503 + Retry-After (at the door, before authentication, while the queue is full),
+ * never opening more connections than configured; it serves again as soon as the load is gone. Here the
+ * pool is one connection with a queue of one, and a row lock held outside the service keeps that
+ * connection busy.
  */
 @QuarkusTest
 @TestProfile(OverloadTest.TinyPool.class)
@@ -86,6 +87,12 @@ class OverloadTest {
                 refusals++;
             }
             assertThat(refusals).isEqualTo(20);
+            Response anonymous = given().get("/api/appointments/" + appointment);
+            assertThat(anonymous.statusCode()).as("refused at the door, before its (missing) token is looked at").isEqualTo(503);
+            assertThat(anonymous.header("Retry-After")).isEqualTo("1");
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            assertThat(anonymous.jsonPath().getString("code")).isEqualTo("SERVICE_UNAVAILABLE");
+            given().get("/q/health/live").then().statusCode(200);
             assertThat(Sql.count(SERVICE_CONNECTIONS)).as("connections the service holds").isLessThanOrEqualTo(1);
             blocker.rollback();
             for (Future<Response> holder : holders) {

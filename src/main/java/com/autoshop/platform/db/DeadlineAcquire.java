@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * a load test's overload left 7 of 20 idle in PostgreSQL for good while the pool counted them in use.
  * <p>
  * So the pool runs without a timeout, and this fails a waiter past its deadline itself; a connection that
- * arrives afterwards goes straight back to the pool, unused.
+ * arrives afterwards goes straight back to the pool, unused. Every wait is counted in {@link ConnectionWaiters}
+ * until the pool answers it.
  */
 final class DeadlineAcquire implements Supplier<Future<SqlConnection>> {
 
@@ -27,21 +28,25 @@ final class DeadlineAcquire implements Supplier<Future<SqlConnection>> {
     private final Pool pool;
     private final Vertx vertx;
     private final long timeoutMillis;
+    private final ConnectionWaiters waiters;
 
-    DeadlineAcquire(Pool pool, Vertx vertx, long timeoutMillis) {
+    DeadlineAcquire(Pool pool, Vertx vertx, long timeoutMillis, ConnectionWaiters waiters) {
         this.pool = pool;
         this.vertx = vertx;
         this.timeoutMillis = timeoutMillis;
+        this.waiters = waiters;
     }
 
     @Override
     public Future<SqlConnection> get() {
+        waiters.enter();
         if (timeoutMillis <= 0) {
-            return pool.getConnection();
+            return pool.getConnection().onComplete(answered -> waiters.leave());
         }
         Promise<SqlConnection> result = Promise.promise();
         long timer = vertx.setTimer(timeoutMillis, fired -> result.tryFail(new VertxException(TIMED_OUT, true)));
         pool.getConnection().onComplete(acquired -> {
+            waiters.leave();
             vertx.cancelTimer(timer);
             if (acquired.failed()) {
                 result.tryFail(acquired.cause());

@@ -26,10 +26,10 @@ final class ObservedPool implements PgPool {
     private final DeadlineAcquire acquire;
 
     /** {@code delegate} built without a connection timeout: {@code timeoutMillis} is kept here ({@link DeadlineAcquire}). */
-    ObservedPool(PgPool delegate, StatementListener listener, Vertx vertx, long timeoutMillis) {
+    ObservedPool(PgPool delegate, StatementListener listener, Vertx vertx, long timeoutMillis, ConnectionWaiters waiters) {
         this.delegate = delegate;
         this.listener = listener;
-        this.acquire = new DeadlineAcquire(delegate, vertx, timeoutMillis);
+        this.acquire = new DeadlineAcquire(delegate, vertx, timeoutMillis, waiters);
     }
 
     @Override

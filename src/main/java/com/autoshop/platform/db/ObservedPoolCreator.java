@@ -26,10 +26,12 @@ public class ObservedPoolCreator implements PgPoolCreator {
 
     private final StatementObserver observer;
     private final DatabaseConfig config;
+    private final ConnectionWaiters waiters;
 
-    public ObservedPoolCreator(StatementObserver observer, DatabaseConfig config) {
+    public ObservedPoolCreator(StatementObserver observer, DatabaseConfig config, ConnectionWaiters waiters) {
         this.observer = observer;
         this.config = config;
+        this.waiters = waiters;
     }
 
     @Override
@@ -39,7 +41,7 @@ public class ObservedPoolCreator implements PgPoolCreator {
                 .map(target -> forProxy(target).setPreparedStatementCacheSqlLimit(STATEMENT_CACHE_SQL_LIMIT))
                 .toList();
         PgPool pool = PgPool.pool(input.vertx(), targets, options);
-        return new ObservedPool(pool, observer, input.vertx(), config.connectionTimeout().toMillis());
+        return new ObservedPool(pool, observer, input.vertx(), config.connectionTimeout().toMillis(), waiters);
     }
 
     /** A bounded wait queue and no timeout of the pool's own: {@link ObservedPool} keeps it ({@link DeadlineAcquire} says why). */

@@ -76,11 +76,16 @@ public final class DatabaseErrors {
         return false;
     }
 
+    /** A request refused because every connection is in use and the wait queue is full: 503, retry in a second. */
+    public static ApiProblem atCapacity() {
+        return new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE, "The service is at capacity; retry shortly", List.of(), Map.of(),
+                RETRY_SOON);
+    }
+
     /** The generic answer for a failure the services did not translate themselves. */
     public static Optional<ApiProblem> translate(Throwable failure) {
         if (isPoolSaturated(failure)) {
-            return Optional.of(new ApiProblem(ErrorCode.SERVICE_UNAVAILABLE,
-                    "The service is at capacity; retry shortly", List.of(), Map.of(), RETRY_SOON));
+            return Optional.of(atCapacity());
         }
         return dbError(failure).flatMap(error -> switch (error.sqlState()) {
             case UNIQUE_VIOLATION, EXCLUSION_VIOLATION -> Optional.of(ApiProblem.conflict(

@@ -29,7 +29,12 @@ public class ProblemMappers {
     private final Counter poolRejections;
 
     public ProblemMappers(MeterRegistry registry) {
-        this.poolRejections = Counter.builder("db.pool.rejected")
+        this.poolRejections = poolRejections(registry);
+    }
+
+    /** Counted here for refusals by the pool, and by {@code LoadShedding} for requests refused before reaching it. */
+    public static Counter poolRejections(MeterRegistry registry) {
+        return Counter.builder("db.pool.rejected")
                 .description("Requests answered 503 because the connection pool's wait queue was full or the wait timed out")
                 .register(registry);
     }

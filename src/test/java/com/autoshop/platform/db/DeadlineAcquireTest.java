@@ -53,16 +53,21 @@ class DeadlineAcquireTest {
     }
 
     private ObservedPool observedPool(long timeoutMillis) {
+        return observedPool(timeoutMillis, new ConnectionWaiters(64));
+    }
+
+    private ObservedPool observedPool(long timeoutMillis, ConnectionWaiters waiters) {
         PgConnectOptions connect = PgConnectOptions.fromUri(
                 ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class))
                 .setUser(ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class));
         pool = PgPool.pool(vertx, connect, ObservedPoolCreator.poolOptions(new PoolOptions().setMaxSize(SIZE), 64));
-        return new ObservedPool(pool, StatementListener.NONE, vertx, timeoutMillis);
+        return new ObservedPool(pool, StatementListener.NONE, vertx, timeoutMillis, waiters);
     }
 
     @Test
     void theRaceOfATimeoutAndAHandedOverConnectionLosesNone() throws Exception {
-        ObservedPool observed = observedPool(20);
+        ConnectionWaiters waiters = new ConnectionWaiters(64);
+        ObservedPool observed = observedPool(20, waiters);
         long end = System.currentTimeMillis() + 5_000;
         AtomicLong acquired = new AtomicLong();
         AtomicLong timedOut = new AtomicLong();
@@ -76,8 +81,9 @@ class DeadlineAcquireTest {
 
         assertThat(acquired.get()).isPositive();
         assertThat(timedOut.get()).as("waits that reached the deadline").isPositive();
-        assertThat(holdAtOnce(new ObservedPool(pool, StatementListener.NONE, vertx, 2_000)))
+        assertThat(holdAtOnce(new ObservedPool(pool, StatementListener.NONE, vertx, 2_000, waiters)))
                 .as("connections that can still be held at once").isEqualTo(SIZE);
+        assertNoneWaiting(waiters);
     }
 
     private void holdInTurn(ObservedPool observed, long end, AtomicLong acquired, AtomicLong timedOut, CountDownLatch done) {
@@ -117,13 +123,19 @@ class DeadlineAcquireTest {
         return count;
     }
 
-    @Test
-    void aStatementPastItsDeadlineIsNeverSentAndItsConnectionComesBack() throws Exception {
-        ObservedPool observed = observedPool(200);
+    private static List<SqlConnection> takeAll(ObservedPool observed) throws Exception {
         List<SqlConnection> all = new ArrayList<>();
         for (int i = 0; i < SIZE; i++) {
             all.add(observed.getConnection().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         }
+        return all;
+    }
+
+    @Test
+    void aStatementPastItsDeadlineIsNeverSentAndItsConnectionComesBack() throws Exception {
+        ConnectionWaiters waiters = new ConnectionWaiters(64);
+        ObservedPool observed = observedPool(200, waiters);
+        List<SqlConnection> all = takeAll(observed);
         UUID id = UUID.randomUUID();
 
         Future<?> late = observed.preparedQuery("INSERT INTO deadline_probe (id) VALUES ($1)").execute(Tuple.of(id));
@@ -134,6 +146,34 @@ class DeadlineAcquireTest {
         assertThat(failure).hasMessage(DeadlineAcquire.TIMED_OUT);
         assertThat(Sql.count("SELECT count(*) FROM deadline_probe WHERE id = ?", id)).isZero();
         assertThat(holdAtOnce(observed)).isEqualTo(SIZE);
+        assertNoneWaiting(waiters);
+    }
+
+    /** A wait's count ends in its own callback, on its own event loop: it may trail the test's last answer. */
+    private static void assertNoneWaiting(ConnectionWaiters waiters) throws InterruptedException {
+        for (int i = 0; i < 50 && waiters.count() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(waiters.count()).as("waits not yet answered by the pool").isZero();
+    }
+
+    @Test
+    void theQueueIsFullWhileAsManyWaitAsItHoldsAndNoLonger() throws Exception {
+        ConnectionWaiters waiters = new ConnectionWaiters(2);
+        ObservedPool observed = observedPool(10_000, waiters);
+        List<SqlConnection> all = takeAll(observed);
+        assertThat(waiters.queueFull()).as("every connection held, nobody waiting").isFalse();
+
+        CompletableFuture<SqlConnection> first = observed.getConnection().toCompletionStage().toCompletableFuture();
+        assertThat(waiters.queueFull()).as("one waiting of two").isFalse();
+        CompletableFuture<SqlConnection> second = observed.getConnection().toCompletionStage().toCompletableFuture();
+        assertThat(waiters.queueFull()).as("two waiting of two").isTrue();
+
+        all.forEach(SqlConnection::close);
+        first.get(10, TimeUnit.SECONDS).close();
+        second.get(10, TimeUnit.SECONDS).close();
+        assertThat(waiters.count()).isZero();
+        assertThat(waiters.queueFull()).isFalse();
     }
 
     @Test
