@@ -52,10 +52,6 @@ class DeadlineAcquireTest {
         }
     }
 
-    private ObservedPool observedPool(long timeoutMillis) {
-        return observedPool(timeoutMillis, new ConnectionWaiters(64));
-    }
-
     private ObservedPool observedPool(long timeoutMillis, ConnectionWaiters waiters) {
         PgConnectOptions connect = PgConnectOptions.fromUri(
                 ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class))
